@@ -1,0 +1,41 @@
+# The project's verbs. `make demo` and `make test` are the README's two commands: each builds its own
+# environment in .venv (pinned by constraints.txt) before it runs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: demo test bench env system-deps clean
+
+demo: $(STAMP)
+	$(BIN)/ipasn run params/demo.yaml
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_scoring.py --scale 0.05
+	$(BIN)/python benchmarks/bench_batch.py
+
+env: $(STAMP)
+
+# WeasyPrint (PDF) needs Pango from Debian; install it when it is missing and we may.
+system-deps:
+	@if ! ldconfig -p | grep -q 'libpango-1.0.so.0' || ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; \
+	  else \
+	    echo "Install Pango for PDF output: apt-get install libpango-1.0-0 libpangoft2-1.0-0" >&2; exit 1; \
+	  fi; \
+	fi
+
+$(STAMP): pyproject.toml constraints.txt | system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,dask]"
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) reports/* .pytest_cache

@@ -1,0 +1,104 @@
+"""The `ipasn` command. Errors reach the user as one clear message; tracebacks only with --debug."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ipasn import fmt
+from ipasn.errors import IpasnError, StrictModeError
+
+
+class _Group(click.Group):
+    """Turns every error into a message and an exit code, unless --debug asks for the traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except IpasnError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"Galat: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Dihentikan.", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"Galat tak terduga: {type(exc).__name__}: {exc}\n"
+                       "Jalankan ulang dengan 'ipasn --debug ...' untuk rincian teknis.", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group)
+@click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
+@click.version_option(package_name="ipasn")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """ipasn: Indeks Profesionalitas ASN (PerBKN 8/2019), exact and reproducible."""
+    ctx.ensure_object(dict)["debug"] = debug
+
+
+def print_accounting(accounting) -> None:
+    for row in accounting.itertuples(index=False):
+        click.echo(
+            f"  {row.lembar:<8} {fmt.integer(row.dibaca):>9} baris dibaca = {fmt.integer(row.dipakai)} "
+            f"dipakai + {fmt.integer(row.bermasalah)} dengan temuan ({fmt.integer(row.ditolak)} ditolak)"
+        )
+
+
+@main.command("score")
+@click.argument("data", type=click.Path(path_type=Path))
+@click.option("--year", "tahun", type=int, required=True, help="Measurement year N.")
+@click.option("--rules", default=None, help="Ruleset id or YAML file (default: perbkn-8-2019).")
+@click.option("--output", type=click.Path(path_type=Path), default=None,
+              help="Output .xlsx, .csv or .parquet (default: skor-ipasn-YEAR.xlsx).")
+@click.option("--reference-date", "tanggal_acuan", default=None,
+              help="Override tanggal_acuan (default 31-12-YEAR), as YYYY-MM-DD.")
+@click.option("--strict", is_flag=True, help="Fail (exit 3) when the data has any finding.")
+def score_command(data: Path, tahun: int, rules: str | None, output: Path | None,
+                  tanggal_acuan: str | None, strict: bool) -> None:
+    """Score every PNS in DATA (an .xlsx workbook or a folder of CSV files)."""
+    from ipasn.load import load
+    from ipasn.output import write_scores
+    from ipasn.ruleset import load_ruleset
+    from ipasn.score import score
+
+    ruleset = load_ruleset(rules)
+    dataset = load(data, ruleset)
+    result = score(dataset, tahun, ruleset, tanggal_acuan)
+    click.echo(f"Data: {data}")
+    print_accounting(dataset.accounting)
+    measured = len(result.scores)
+    not_measured = int((~result.pegawai["diukur"]).sum())
+    click.echo(f"Diukur {fmt.integer(measured)} PNS; tidak diukur {fmt.integer(not_measured)} (CPNS/PPPK); "
+               f"{fmt.integer(len(dataset.findings))} temuan.")
+    if strict and len(dataset.findings):
+        raise StrictModeError(
+            f"--strict: data memiliki {fmt.integer(len(dataset.findings))} temuan; tidak ada berkas ditulis")
+    output = output or Path(f"skor-ipasn-{tahun}.xlsx")
+    for written in write_scores(result, output):
+        click.echo(f"Ditulis: {written}")
+
+
+@main.command("demo-data")
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--units", default=10, show_default=True, help="Number of units (SKPD).")
+@click.option("--employees", default=2500, show_default=True, help="Number of employees.")
+@click.option("--seed", default=2022, show_default=True, help="Random seed.")
+@click.option("--year", "tahun", default=2022, show_default=True, help="Measurement year of the data.")
+def demo_data_command(out: Path, units: int, employees: int, seed: int, tahun: int) -> None:
+    """Write a synthetic instansi to OUT (.xlsx, or a folder of CSV files)."""
+    from ipasn.demo import write_demo
+
+    written = write_demo(out, units=units, employees=employees, seed=seed, tahun=tahun)
+    click.echo(f"Ditulis: {written}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

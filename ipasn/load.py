@@ -1,0 +1,320 @@
+"""Load an HR export into clean, typed tables plus findings, with every input row accounted for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ipasn import findings as fnd
+from ipasn import normalize as nz
+from ipasn.errors import InputError
+from ipasn.read import RawSheet, read_tables
+from ipasn.ruleset import Ruleset, load_ruleset
+from ipasn.schema import SHEETS
+
+SHEET_ORDER = tuple(SHEETS)
+
+
+@dataclass
+class Dataset:
+    """Normalised input. History tables hold only usable rows; everything else is in `findings`."""
+
+    source: str
+    pegawai: pd.DataFrame
+    diklat: pd.DataFrame
+    kinerja: pd.DataFrame
+    hukdis: pd.DataFrame
+    # Punishments that could not be read: (nip, tanggal or NaT). They make disiplin unknown.
+    hukdis_unreadable: pd.DataFrame
+    findings: pd.DataFrame
+    accounting: pd.DataFrame  # per sheet: dibaca, dipakai, bermasalah, ditolak
+    files: dict[str, str] = field(default_factory=dict)  # sheet -> file label
+
+    @property
+    def units(self) -> list[str]:
+        return sorted(self.pegawai["unit_kerja"].unique())
+
+
+def _empty(columns: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
+
+
+PEGAWAI_COLUMNS = {"nip": "object", "nama": "object", "unit_kerja": "object",
+                   "jenis_jabatan": "object", "eselon": "Int8", "jabatan": "object",
+                   "pendidikan": "object", "pendidikan_input": "object", "status": "object",
+                   "jenis_kelamin": "object", "_row": "int64"}
+DIKLAT_COLUMNS = {"nip": "object", "jenis": "object", "nama": "object", "tingkat": "Int8",
+                  "tanggal_selesai": "datetime64[ns]", "jp": "float64", "_row": "int64"}
+KINERJA_COLUMNS = {"nip": "object", "tahun": "int64", "nilai": "float64", "predikat": "object",
+                   "_row": "int64"}
+HUKDIS_COLUMNS = {"nip": "object", "tingkat": "object", "tanggal": "datetime64[ns]", "_row": "int64"}
+
+
+def _column(raw: pd.DataFrame, name: str) -> pd.Series:
+    return raw[name] if name in raw else pd.Series([None] * len(raw), index=raw.index, dtype=object)
+
+
+def _parse(raw: pd.DataFrame, name: str, parser: nz.Parser) -> tuple[pd.Series, pd.Series]:
+    return nz.parse_series(_column(raw, name), parser)
+
+
+# --- pegawai ----------------------------------------------------------------------------------
+
+
+def _resolve_position(kind: pd.Series, eselon: pd.Series, log: fnd.FindingLog, raw: pd.DataFrame,
+                      nip: pd.Series, usable: np.ndarray) -> tuple[pd.Series, pd.Series]:
+    """Canonical position type and eselon level; "Struktural" is split by eselon."""
+    kind_name = kind.map(lambda k: k[0] if k else None)
+    madya = kind.map(lambda k: bool(k and k[1]))
+    level = eselon.astype("Int8")
+    by_eselon = level.map({1: "JPT", 2: "JPT", 3: "Administrator", 4: "Pengawas"}, na_action="ignore")
+    position = kind_name.where(kind_name != "Struktural", by_eselon.astype(object))
+    position = position.where(position.notna(), None)
+    # An explicit structural type decides; a contradicting eselon is a finding.
+    expected = {"JPT": (1, 2), "Administrator": (3,), "Pengawas": (4,)}
+    conflict = pd.Series(False, index=kind.index)
+    for name, levels in expected.items():
+        conflict |= (kind_name == name) & level.notna() & ~level.isin(levels).fillna(False)
+    structural_unresolved = (kind_name == "Struktural") & position.isna()
+    bad = (conflict | structural_unresolved).to_numpy(bool) & usable
+    log.add(raw, bad, "eselon", "ESELON_TIDAK_VALID", rejected=False, nip=nip)
+    level = level.mask(conflict, pd.NA)
+    level = level.mask((position == "JPT") & level.isna() & madya, 1)
+    level = level.where(position.isin(expected).to_numpy(bool), pd.NA)
+    return position, level.astype("Int8")
+
+
+def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
+    raw = sheet.data
+    log = fnd.FindingLog(sheet.file, sheet.sheet)
+    nip, nip_problem = _parse(raw, "nip", nz.parse_nip)
+    bad_nip = nip_problem.notna().to_numpy(bool)
+    log.add(raw, bad_nip, "nip", nip_problem, rejected=True)
+
+    duplicated = nip.notna() & nip.duplicated(keep=False)
+    if duplicated.any():
+        rows = raw.loc[duplicated.to_numpy(bool), "_row"].tolist()
+        first = nip[duplicated].iloc[0]
+        raise InputError(
+            f"NIP ganda di lembar pegawai: {duplicated.sum()} baris (baris {', '.join(map(str, rows[:10]))}"
+            f"{' dst.' if len(rows) > 10 else ''}), misalnya NIP {first}; setiap pegawai harus "
+            "tercantum sekali",
+            file=sheet.file, sheet=sheet.sheet, column="nip",
+        )
+
+    status, status_problem = _parse(raw, "status", nz.parse_status)
+    bad_status = status_problem.notna().to_numpy(bool) & ~bad_nip
+    log.add(raw, bad_status, "status", status_problem, rejected=True, nip=nip)
+    usable = ~bad_nip & ~bad_status
+
+    nama = _column(raw, "nama").map(nz.clean_text)
+    log.add(raw, (nama == "").to_numpy(bool) & usable, "nama", "NAMA_KOSONG", rejected=False, nip=nip)
+    unit = _column(raw, "unit_kerja").map(nz.clean_text)
+    no_unit = (unit == "").to_numpy(bool)
+    log.add(raw, no_unit & usable, "unit_kerja", "UNIT_KOSONG", rejected=False, nip=nip)
+    unit = unit.mask(no_unit, "(Unit kerja tidak diisi)")
+
+    education, edu_problem = _parse(raw, "pendidikan", nz.parse_education)
+    log.add(raw, edu_problem.notna().to_numpy(bool) & usable, "pendidikan", edu_problem,
+            rejected=False, nip=nip)
+    kind, kind_problem = _parse(raw, "jenis_jabatan", nz.parse_position)
+    log.add(raw, kind_problem.notna().to_numpy(bool) & usable, "jenis_jabatan", kind_problem,
+            rejected=False, nip=nip)
+    eselon, eselon_problem = _parse(raw, "eselon", nz.parse_eselon)
+    log.add(raw, eselon_problem.notna().to_numpy(bool) & usable, "eselon", eselon_problem,
+            rejected=False, nip=nip)
+    position, level = _resolve_position(kind, eselon, log, raw, nip, usable)
+
+    table = pd.DataFrame({
+        "nip": nip,
+        "nama": nama,
+        "unit_kerja": unit,
+        "jenis_jabatan": position,
+        "eselon": level,
+        "jabatan": _column(raw, "jabatan").map(nz.clean_text),
+        "pendidikan": education,
+        "pendidikan_input": _column(raw, "pendidikan").map(nz.as_text),
+        "status": status,
+        "jenis_kelamin": nip.map(nz.gender_from_nip),
+        "_row": raw["_row"],
+    })[usable].reset_index(drop=True)
+    return table.astype({"eselon": "Int8"}), log.frame()
+
+
+# --- history sheets ---------------------------------------------------------------------------
+
+
+def _history_nip(raw: pd.DataFrame, log: fnd.FindingLog, known: set[str]) -> tuple[pd.Series, np.ndarray]:
+    """Parse the NIP of a history sheet; rows with a bad or unknown NIP are rejected."""
+    nip, problem = _parse(raw, "nip", nz.parse_nip)
+    unknown = nip.notna() & ~nip.isin(known)
+    problem = problem.mask(unknown, "NIP_TIDAK_ADA_DI_PEGAWAI")
+    bad = problem.notna().to_numpy(bool)
+    log.add(raw, bad, "nip", problem, rejected=True, nip=nip.where(unknown, None))
+    return nip, ~bad
+
+
+def _reject_exact_duplicates(raw: pd.DataFrame, table: pd.DataFrame, ok: np.ndarray,
+                             log: fnd.FindingLog, columns: list[str]) -> np.ndarray:
+    """Keep the first of identical rows; the copies are findings (they would count twice)."""
+    candidates = table.loc[ok, columns]
+    dup_index = candidates.index[candidates.duplicated(keep="first").to_numpy(bool)]
+    dup = np.zeros(len(table), dtype=bool)
+    dup[table.index.get_indexer(dup_index)] = True
+    log.add(raw, dup, "nip", "DUPLIKAT_PERSIS", rejected=True, nip=table["nip"])
+    return ok & ~dup
+
+
+def _load_diklat(sheet: RawSheet, known: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    raw = sheet.data
+    log = fnd.FindingLog(sheet.file, sheet.sheet)
+    nip, ok = _history_nip(raw, log, known)
+    kind, kind_problem = _parse(raw, "jenis", nz.parse_training_kind)
+    bad = kind_problem.notna().to_numpy(bool) & ok
+    log.add(raw, bad, "jenis", kind_problem, rejected=True, nip=nip)
+    ok &= ~bad
+
+    date, date_problem = _parse(raw, "tanggal_selesai", nz.parse_date)
+    bad = date_problem.notna().to_numpy(bool) & ok
+    log.add(raw, bad, "tanggal_selesai", date_problem, rejected=True, nip=nip)
+    ok &= ~bad
+
+    jp, jp_problem = _parse(raw, "jp", nz.parse_jp)
+    jp_problem = jp_problem.mask((kind == "teknis") & jp.isna() & jp_problem.isna(), "JP_KOSONG")
+    bad = jp_problem.notna().to_numpy(bool) & ok
+    log.add(raw, bad, "jp", jp_problem, rejected=True, nip=nip)
+    ok &= ~bad
+
+    # Leadership level from `tingkat`, else from the training's name.
+    from_level, level_problem = _parse(raw, "tingkat", nz.parse_leadership_level)
+    from_name, _ = _parse(raw, "nama", nz.parse_leadership_level)
+    level = from_level.where(from_level.notna(), from_name)
+    bad = (kind == "kepemimpinan").to_numpy(bool) & level.isna().to_numpy(bool) & ok
+    raw_level = _column(raw, "tingkat").where(~_column(raw, "tingkat").map(nz.is_blank), _column(raw, "nama"))
+    log.add(raw, bad, "tingkat", "TINGKAT_DIKLAT_TIDAK_DIKENALI", rejected=True, raw=raw_level, nip=nip)
+    ok &= ~bad
+
+    table = pd.DataFrame({
+        "nip": nip,
+        "jenis": kind,
+        "nama": _column(raw, "nama").map(nz.clean_text),
+        "tingkat": level.where(kind == "kepemimpinan", None),
+        "tanggal_selesai": date,
+        "jp": jp.astype("float64"),
+        "_row": raw["_row"],
+    })
+    ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "jenis", "nama", "tanggal_selesai", "jp"])
+    table = table[ok].reset_index(drop=True)
+    return table.astype({"tingkat": "Int8", "tanggal_selesai": "datetime64[ns]"}), log.frame()
+
+
+def _load_kinerja(sheet: RawSheet, known: set[str], rules: Ruleset) -> tuple[pd.DataFrame, pd.DataFrame]:
+    raw = sheet.data
+    log = fnd.FindingLog(sheet.file, sheet.sheet)
+    nip, ok = _history_nip(raw, log, known)
+    year, year_problem = _parse(raw, "tahun", nz.parse_year)
+    bad = year_problem.notna().to_numpy(bool) & ok
+    log.add(raw, bad, "tahun", year_problem, rejected=True, nip=nip)
+    ok &= ~bad
+
+    value, value_problem = _parse(raw, "nilai", nz.parse_number)
+    value = value.astype("float64")
+    value_problem = value_problem.map(lambda p: p and "NILAI_TIDAK_VALID")
+    out_of_range = value.notna() & ((value < 0) | (value > rules.kinerja.nilai_maks))
+    value_problem = value_problem.mask(out_of_range, "NILAI_DI_LUAR_RENTANG")
+    predicate, predicate_problem = _parse(raw, "predikat", nz.parse_predicate)
+
+    has_value = value_problem.isna() & value.notna()
+    has_predicate = predicate_problem.isna() & predicate.notna()
+    # The value decides; a bad value is rejected, never guessed around through the predicate.
+    bad = value_problem.notna().to_numpy(bool) & ok
+    log.add(raw, bad, "nilai", value_problem, rejected=True, nip=nip)
+    ok &= ~bad
+    unusable_predicate = predicate_problem.notna() & ~has_value
+    bad = unusable_predicate.to_numpy(bool) & ok
+    log.add(raw, bad, "predikat", predicate_problem, rejected=True, nip=nip)
+    ok &= ~bad
+    ignored_predicate = predicate_problem.notna() & has_value
+    log.add(raw, ignored_predicate.to_numpy(bool) & ok, "predikat", predicate_problem, rejected=False, nip=nip)
+    empty = ~has_value & ~has_predicate & predicate_problem.isna()
+    bad = empty.to_numpy(bool) & ok
+    log.add(raw, bad, "nilai", "KINERJA_KOSONG", rejected=True, nip=nip)
+    ok &= ~bad
+
+    table = pd.DataFrame({
+        "nip": nip, "tahun": year, "nilai": value.where(has_value),
+        "predikat": predicate.where(has_predicate, None), "_row": raw["_row"],
+    })
+    ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "tahun", "nilai", "predikat"])
+    # Different assessments for one (nip, tahun): none can be chosen, so all are rejected.
+    keyed = table.loc[ok, ["nip", "tahun"]]
+    clash_index = keyed.index[keyed.duplicated(keep=False).to_numpy(bool)]
+    clash = np.zeros(len(table), dtype=bool)
+    clash[table.index.get_indexer(clash_index)] = True
+    log.add(raw, clash, "tahun", "KINERJA_GANDA", rejected=True, nip=nip)
+    ok &= ~clash
+    table = table[ok].reset_index(drop=True)
+    return table.astype({"tahun": "int64", "nilai": "float64"}), log.frame()
+
+
+def _load_hukdis(sheet: RawSheet, known: set[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    raw = sheet.data
+    log = fnd.FindingLog(sheet.file, sheet.sheet)
+    nip, ok = _history_nip(raw, log, known)
+    level, level_problem = _parse(raw, "tingkat", nz.parse_discipline)
+    date, date_problem = _parse(raw, "tanggal", nz.parse_date)
+    bad_level = level_problem.notna().to_numpy(bool) & ok
+    log.add(raw, bad_level, "tingkat", level_problem, rejected=True, nip=nip)
+    bad_date = date_problem.notna().to_numpy(bool) & ok & ~bad_level
+    log.add(raw, bad_date, "tanggal", date_problem, rejected=True, nip=nip)
+    unreadable = pd.DataFrame({"nip": nip, "tanggal": date})[bad_level | bad_date]
+    ok &= ~(bad_level | bad_date)
+    table = pd.DataFrame({"nip": nip, "tingkat": level, "tanggal": date, "_row": raw["_row"]})
+    ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "tingkat", "tanggal"])
+    table = table[ok].reset_index(drop=True)
+    unreadable = unreadable.reset_index(drop=True).astype({"tanggal": "datetime64[ns]"})
+    return table.astype({"tanggal": "datetime64[ns]"}), unreadable, log.frame()
+
+
+def _accounting(sheets: dict[str, RawSheet], found: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for name in SHEET_ORDER:
+        if name not in sheets:
+            continue
+        sheet = sheets[name]
+        mine = found[found["lembar"] == sheet.sheet]
+        flagged = mine["baris"].nunique()
+        rejected = mine.loc[mine["ditolak"], "baris"].nunique()
+        read = len(sheet)
+        rows.append({"lembar": name, "berkas": sheet.file, "dibaca": read, "dipakai": read - flagged,
+                     "bermasalah": flagged, "ditolak": rejected})
+    return pd.DataFrame(rows, columns=["lembar", "berkas", "dibaca", "dipakai", "bermasalah", "ditolak"])
+
+
+def load(path: str | Path, rules: Ruleset | None = None) -> Dataset:
+    """Read and normalise an HR export (workbook or folder). File-level problems raise InputError."""
+    rules = rules or load_ruleset()
+    sheets = read_tables(path)
+    pegawai, peg_findings = _load_pegawai(sheets["pegawai"])
+    known = set(pegawai["nip"])
+    parts = [peg_findings]
+    diklat, kinerja, hukdis = _empty(DIKLAT_COLUMNS), _empty(KINERJA_COLUMNS), _empty(HUKDIS_COLUMNS)
+    unreadable = _empty({"nip": "object", "tanggal": "datetime64[ns]"})
+    if "diklat" in sheets:
+        diklat, part = _load_diklat(sheets["diklat"], known)
+        parts.append(part)
+    if "kinerja" in sheets:
+        kinerja, part = _load_kinerja(sheets["kinerja"], known, rules)
+        parts.append(part)
+    if "hukdis" in sheets:
+        hukdis, unreadable, part = _load_hukdis(sheets["hukdis"], known)
+        parts.append(part)
+    found = fnd.combine(parts)
+    return Dataset(
+        source=str(path), pegawai=pegawai, diklat=diklat, kinerja=kinerja, hukdis=hukdis,
+        hukdis_unreadable=unreadable, findings=found, accounting=_accounting(sheets, found),
+        files={name: sheet.file for name, sheet in sheets.items()},
+    )

@@ -1,0 +1,345 @@
+"""Turn raw cell values into canonical values, or into a problem code.
+
+Every parser takes one raw value and returns `(value, problem)`, where `problem` is None or a key of
+`PROBLEMS`. `parse_series` applies a parser to the distinct values of a column only, so a national
+table with millions of rows costs one call per distinct spelling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ipasn import vocab
+
+# Stable problem codes -> the sentence an analyst reads (Indonesian).
+PROBLEMS = {
+    "NIP_KOSONG": "NIP kosong",
+    "NIP_ANGKA": "NIP tersimpan sebagai angka sehingga digit bisa hilang; simpan kolom NIP sebagai teks",
+    "NIP_TIDAK_VALID": "NIP harus 18 digit angka",
+    "NIP_GANDA": "NIP muncul lebih dari sekali di lembar pegawai",
+    "NIP_TIDAK_ADA_DI_PEGAWAI": "NIP tidak ada di lembar pegawai",
+    "NAMA_KOSONG": "nama kosong",
+    "UNIT_KOSONG": "unit kerja kosong",
+    "STATUS_TIDAK_DIKENALI": "status kepegawaian tidak dikenali (gunakan PNS, CPNS atau PPPK)",
+    "PENDIDIKAN_KOSONG": "pendidikan kosong",
+    "PENDIDIKAN_TIDAK_DIKENALI": "jenjang pendidikan tidak dikenali",
+    "JABATAN_KOSONG": "jenis jabatan kosong",
+    "JABATAN_TIDAK_DIKENALI": "jenis jabatan tidak dikenali",
+    "ESELON_TIDAK_VALID": "eselon tidak dikenali atau tidak sesuai jenis jabatan",
+    "JENIS_DIKLAT_TIDAK_DIKENALI": "jenis diklat tidak dikenali",
+    "TINGKAT_DIKLAT_TIDAK_DIKENALI": "tingkat diklat kepemimpinan tidak dikenali",
+    "TANGGAL_KOSONG": "tanggal kosong",
+    "TANGGAL_TIDAK_VALID": "tanggal tidak dapat dibaca (gunakan dd-mm-yyyy atau yyyy-mm-dd)",
+    "JP_KOSONG": "jumlah JP kosong untuk diklat teknis",
+    "JP_TIDAK_VALID": "jumlah JP bukan angka",
+    "JP_NEGATIF": "jumlah JP negatif",
+    "TAHUN_TIDAK_VALID": "tahun tidak valid",
+    "NILAI_TIDAK_VALID": "nilai kinerja bukan angka",
+    "NILAI_DI_LUAR_RENTANG": "nilai kinerja di luar rentang 0 sampai nilai maksimum",
+    "PREDIKAT_TIDAK_DIKENALI": "predikat kinerja tidak dikenali",
+    "KINERJA_KOSONG": "nilai dan predikat kinerja kosong",
+    "KINERJA_GANDA": "lebih dari satu penilaian kinerja berbeda untuk tahun yang sama",
+    "TINGKAT_HUKDIS_TIDAK_DIKENALI": "tingkat hukuman disiplin tidak dikenali (ringan/sedang/berat atau R/S/B)",
+    "DUPLIKAT_PERSIS": "baris sama persis dengan baris sebelumnya; diabaikan",
+}
+
+# Problems that cannot change anyone's score (the employee stays data_lengkap).
+HARMLESS = frozenset({"NAMA_KOSONG", "UNIT_KOSONG", "DUPLIKAT_PERSIS", "PREDIKAT_TIDAK_DIKENALI"})
+
+Parser = Callable[[Any], tuple[Any, "str | None"]]
+
+
+def is_blank(value: Any) -> bool:
+    if value is None or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def parse_series(values: pd.Series, parser: Parser, dtype: str = "object") -> tuple[pd.Series, pd.Series]:
+    """Apply `parser` to each distinct value; return (parsed values, problem codes or None)."""
+    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    results = [parser(u) for u in uniques] + [parser(None)]  # index -1 is the missing value
+    parsed = np.empty(len(results), dtype=object)
+    problems = np.empty(len(results), dtype=object)
+    for i, (value, problem) in enumerate(results):
+        parsed[i], problems[i] = value, problem
+    out = pd.Series(parsed[codes], index=values.index)
+    if dtype != "object":
+        out = out.astype(dtype)
+    return out, pd.Series(problems[codes], index=values.index, dtype=object)
+
+
+def as_text(value: Any) -> str:
+    """How a raw value is quoted back to the user in a finding."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.datetime, pd.Timestamp)):
+        return value.strftime("%d-%m-%Y")
+    return str(value)
+
+
+def clean_text(value: Any) -> str:
+    return "" if is_blank(value) else re.sub(r"\s+", " ", str(value)).strip()
+
+
+# --- identifiers -------------------------------------------------------------------------------
+
+_NIP_SEPARATORS = re.compile(r"[\s.\-']")
+_SCIENTIFIC = re.compile(r"\d+([.,]\d+)?[eE][+]?\d+")
+
+
+def parse_nip(value: Any) -> tuple[str | None, str | None]:
+    if is_blank(value):
+        return None, "NIP_KOSONG"
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return None, "NIP_ANGKA"
+    if _SCIENTIFIC.fullmatch(str(value).strip()):  # "1,98503E+17": a number that became text
+        return None, "NIP_ANGKA"
+    text = _NIP_SEPARATORS.sub("", str(value))
+    if len(text) != 18 or not text.isdigit():
+        return None, "NIP_TIDAK_VALID"
+    return text, None
+
+
+def gender_from_nip(nip: str | None) -> str | None:
+    """Digit 15 of the NIP: 1 laki-laki, 2 perempuan."""
+    if not isinstance(nip, str) or len(nip) != 18:
+        return None
+    return {"1": "L", "2": "P"}.get(nip[14])
+
+
+# --- numbers and dates -------------------------------------------------------------------------
+
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+_MONTHS = {
+    "JANUARI": 1, "JAN": 1, "FEBRUARI": 2, "FEB": 2, "PEBRUARI": 2, "MARET": 3, "MAR": 3,
+    "APRIL": 4, "APR": 4, "MEI": 5, "JUNI": 6, "JUN": 6, "JULI": 7, "JUL": 7, "AGUSTUS": 8,
+    "AGU": 8, "AGS": 8, "AUG": 8, "SEPTEMBER": 9, "SEP": 9, "SEPT": 9, "OKTOBER": 10, "OKT": 10,
+    "OCT": 10, "NOVEMBER": 11, "NOV": 11, "NOPEMBER": 11, "DESEMBER": 12, "DES": 12, "DEC": 12,
+    "MAY": 5,
+}
+_DATE_FORMATS = ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%Y/%m/%d", "%Y-%m-%d %H:%M:%S",
+                 "%Y-%m-%dT%H:%M:%S", "%d-%m-%Y %H:%M:%S", "%d/%m/%Y %H:%M:%S")
+
+
+def parse_number(value: Any) -> tuple[float | None, str | None]:
+    """A number as Excel or an Indonesian text gives it ("22,5", "1.234,5")."""
+    if is_blank(value):
+        return None, None
+    if isinstance(value, bool):
+        return None, "ANGKA_TIDAK_VALID"
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        number = float(value)
+        return (number, None) if math.isfinite(number) else (None, "ANGKA_TIDAK_VALID")
+    text = str(value).strip().replace(" ", "")
+    if "," in text and "." in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif "," in text:
+        text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return None, "ANGKA_TIDAK_VALID"
+    return (number, None) if math.isfinite(number) else (None, "ANGKA_TIDAK_VALID")
+
+
+def _excel_serial(number: float) -> pd.Timestamp | None:
+    if 1 <= number < 2958466:  # Excel's own range: 1900-01-01 .. 9999-12-31
+        return pd.Timestamp(_EXCEL_EPOCH + dt.timedelta(days=int(number)))
+    return None
+
+
+def parse_date(value: Any) -> tuple[pd.Timestamp | None, str | None]:
+    if is_blank(value):
+        return None, "TANGGAL_KOSONG"
+    if isinstance(value, (pd.Timestamp, dt.datetime)):
+        return pd.Timestamp(value).tz_localize(None).normalize(), None
+    if isinstance(value, dt.date):
+        return pd.Timestamp(value), None
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        stamp = _excel_serial(float(value)) if math.isfinite(float(value)) else None
+        return (stamp, None) if stamp is not None else (None, "TANGGAL_TIDAK_VALID")
+    text = str(value).strip()
+    if re.fullmatch(r"\d{5}(\.0+)?", text):  # an Excel serial number exported as text
+        return _excel_serial(float(text)), None
+    for fmt in _DATE_FORMATS:
+        try:
+            return pd.Timestamp(dt.datetime.strptime(text, fmt)).normalize(), None
+        except ValueError:
+            continue
+    parts = vocab.words(text)
+    if len(parts) == 3 and parts[0].isdigit() and parts[1] in _MONTHS and parts[2].isdigit():
+        try:
+            return pd.Timestamp(dt.datetime(int(parts[2]), _MONTHS[parts[1]], int(parts[0]))), None
+        except ValueError:
+            pass
+    return None, "TANGGAL_TIDAK_VALID"
+
+
+def parse_year(value: Any) -> tuple[int | None, str | None]:
+    number, problem = parse_number(value)
+    if number is None or problem or not float(number).is_integer() or not 1900 <= number <= 2200:
+        return None, "TAHUN_TIDAK_VALID"
+    return int(number), None
+
+
+def parse_jp(value: Any) -> tuple[float | None, str | None]:
+    number, problem = parse_number(value)
+    if problem:
+        return None, "JP_TIDAK_VALID"
+    if number is not None and number < 0:
+        return None, "JP_NEGATIF"
+    return number, None
+
+
+# --- vocabularies ------------------------------------------------------------------------------
+
+_EDUCATION = vocab.invert(vocab.EDUCATION)
+_POSITION = vocab.invert(vocab.POSITION)
+_TRAINING = vocab.invert(vocab.TRAINING)
+_PREDICATE = vocab.invert(vocab.PREDICATE)
+_DISCIPLINE = vocab.invert(vocab.DISCIPLINE)
+_STATUS = vocab.invert(vocab.STATUS)
+_EDUCATION_CODES = frozenset(vocab.EDUCATION)
+
+
+def _code_text(value: Any) -> str:
+    """Numbers as their integer text ("40", "5"), everything else as text."""
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return str(int(value)) if float(value).is_integer() else str(value)
+    return str(value).strip()
+
+
+def parse_education(value: Any) -> tuple[str | None, str | None]:
+    """-> SIASN tingkat_pendidikan_id ("40"), from a code or a level name."""
+    if is_blank(value):
+        return None, "PENDIDIKAN_KOSONG"
+    text = _code_text(value)
+    if text.isdigit():
+        code = text.zfill(2)
+        return (code, None) if code in _EDUCATION_CODES else (None, "PENDIDIKAN_TIDAK_DIKENALI")
+    code = _EDUCATION.get(vocab.key(text))
+    if code is None:
+        # "S-1 Ekonomi", "D-III Keperawatan": the level is the first word(s).
+        parts = vocab.words(text)
+        for n in (2, 1):
+            code = _EDUCATION.get("".join(parts[:n]))
+            if code:
+                break
+    return (code, None) if code else (None, "PENDIDIKAN_TIDAK_DIKENALI")
+
+
+def parse_position(value: Any) -> tuple[tuple[str, bool] | None, str | None]:
+    """-> (type, is_jpt_madya_or_utama); type may be "Struktural", resolved later by eselon."""
+    if is_blank(value):
+        return None, "JABATAN_KOSONG"
+    k = vocab.key(_code_text(value))
+    kind = _POSITION.get(k)
+    if kind is None:
+        return None, "JABATAN_TIDAK_DIKENALI"
+    return (kind, k in vocab.JPT_MADYA_UTAMA), None
+
+
+def parse_eselon(value: Any) -> tuple[int | None, str | None]:
+    """-> eselon level 1..5 from "II.a", "IIb", "2", "III/a" or a SIASN id such as 21."""
+    if is_blank(value):
+        return None, None
+    k = vocab.key(_code_text(value))
+    if k in vocab.ESELON_NONE or k.startswith("NONESELON"):
+        return None, None
+    if k.startswith("ESELON"):
+        k = k[len("ESELON"):]
+    if re.fullmatch(r"[1-5][12]", k):  # SIASN eselon_id
+        return int(k[0]), None
+    match = re.fullmatch(r"([1-5])[AB]?", k)
+    if match:
+        return int(match.group(1)), None
+    match = re.fullmatch(r"(IV|V|I{1,3})[AB]?", k)
+    if match:
+        return vocab.ROMAN[match.group(1)], None
+    return None, "ESELON_TIDAK_VALID"
+
+
+def parse_training_kind(value: Any) -> tuple[str | None, str | None]:
+    if is_blank(value):
+        return None, "JENIS_DIKLAT_TIDAK_DIKENALI"
+    text = _code_text(value)
+    kind = _TRAINING.get(vocab.key(text))
+    if kind is None:
+        for word in vocab.words(text):  # "Diklat Teknis Pengadaan", "Seminar Nasional ..."
+            kind = _TRAINING.get(word) if not word.isdigit() else None
+            if kind:
+                break
+    return (kind, None) if kind else (None, "JENIS_DIKLAT_TIDAK_DIKENALI")
+
+
+_LEVEL_MARKERS = ("DIKLATPIM", "PIM", "TK", "TINGKAT", "PKN", "LEVEL")
+_GLUED_LEVEL = re.compile(r"(DIKLATPIM|PIM|TK|TINGKAT)(IV|V|I{1,3}|[1-5])")
+
+
+def _numeral(token: str) -> int | None:
+    if token in vocab.ROMAN:
+        return vocab.ROMAN[token]
+    return int(token) if token.isdigit() and 1 <= int(token) <= 5 else None
+
+
+def parse_leadership_level(value: Any) -> tuple[int | None, str | None]:
+    """Level 1..5 of a leadership training from "II", "PIM III", "Diklatpim Tk. IV", "SPAMA", "PKA".
+
+    A numeral counts only right after a marker (PIM, Tk., Tingkat, PKN) or standing alone, so
+    "Diklatpim Tk. IV Angkatan I" is level 4, not ambiguous.
+    """
+    if is_blank(value):
+        return None, "TINGKAT_DIKLAT_TIDAK_DIKENALI"
+    tokens: list[str] = []
+    for word in vocab.words(_code_text(value)):
+        glued = _GLUED_LEVEL.fullmatch(word)
+        tokens += [glued.group(1), glued.group(2)] if glued else [word]
+    levels = {vocab.LEADERSHIP_NAMED_LEVEL[t] for t in tokens if t in vocab.LEADERSHIP_NAMED_LEVEL}
+    for i, token in enumerate(tokens[:-1]):
+        if token in _LEVEL_MARKERS:
+            following = [t for t in tokens[i + 1:i + 3] if t not in _LEVEL_MARKERS][:1]
+            level = _numeral(following[0]) if following else None
+            if level:
+                levels.add(level)
+    if not levels and len(tokens) == 1 and _numeral(tokens[0]):
+        levels.add(_numeral(tokens[0]))
+    if len(levels) == 1:
+        return levels.pop(), None
+    return None, "TINGKAT_DIKLAT_TIDAK_DIKENALI"
+
+
+def parse_predicate(value: Any) -> tuple[str | None, str | None]:
+    if is_blank(value):
+        return None, None
+    predicate = _PREDICATE.get(vocab.key(str(value)))
+    return (predicate, None) if predicate else (None, "PREDIKAT_TIDAK_DIKENALI")
+
+
+def parse_discipline(value: Any) -> tuple[str | None, str | None]:
+    if is_blank(value):
+        return None, "TINGKAT_HUKDIS_TIDAK_DIKENALI"
+    k = vocab.key(str(value))
+    level = _DISCIPLINE.get(k)
+    if level is None:
+        found = {lv for lv in ("ringan", "sedang", "berat") if lv.upper() in k}
+        level = found.pop() if len(found) == 1 else None
+    return (level, None) if level else (None, "TINGKAT_HUKDIS_TIDAK_DIKENALI")
+
+
+def parse_status(value: Any) -> tuple[str | None, str | None]:
+    if is_blank(value):
+        return "PNS", None
+    status = _STATUS.get(vocab.key(str(value)))
+    return (status, None) if status else (None, "STATUS_TIDAK_DIKENALI")

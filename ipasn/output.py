@@ -1,0 +1,128 @@
+"""Write scores and findings as .xlsx, .csv or .parquet: deterministic bytes, formula-safe text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ipasn.errors import IpasnError
+from ipasn.files import atomic_path, normalise_zip, write_bytes
+from ipasn.score import EXPLANATION_COLUMNS, OUTPUT_COLUMNS, ScoreResult
+
+FORMATS = (".xlsx", ".csv", ".parquet")
+# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FIXED_CREATED = dt.datetime(2000, 1, 1)
+
+
+def scores_table(result: ScoreResult) -> pd.DataFrame:
+    """The contract's columns first, then the explanations."""
+    columns = OUTPUT_COLUMNS + [c for c in EXPLANATION_COLUMNS if c in result.scores]
+    return result.scores[columns]
+
+
+def neutralise(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe (shown as text)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(neutralise)
+    return frame
+
+
+def _cell(value: object) -> object:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating,)):
+        return float(value)
+    if isinstance(value, (np.bool_,)):
+        return bool(value)
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value
+
+
+def workbook_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """An .xlsx with one sheet per frame; text is always stored as text, never as a formula."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    book.properties.created = book.properties.modified = FIXED_CREATED
+    book.properties.creator = "ipasn"
+    for name, frame in sheets.items():
+        sheet = book.create_sheet(title=name[:31])
+        sheet.append([str(c) for c in frame.columns])
+        for row in frame.itertuples(index=False, name=None):
+            cells = []
+            for value in row:
+                value = _cell(value)
+                if isinstance(value, str):
+                    cell = WriteOnlyCell(sheet, value=None)
+                    cell.value, cell.data_type = value, "s"  # set after: openpyxl reads "=..." as formula
+                    cells.append(cell)
+                else:
+                    cells.append(value)
+            sheet.append(cells)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return normalise_zip(buffer.getvalue())
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    return _neutralised(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def findings_path(output: Path) -> Path:
+    return output.with_name(output.stem + ".temuan" + output.suffix)
+
+
+def write_scores(result: ScoreResult, output: str | Path) -> list[Path]:
+    """Write the scored rows and the findings; returns the files written."""
+    output = Path(output)
+    suffix = output.suffix.lower()
+    if suffix not in FORMATS:
+        raise IpasnError(f"format keluaran tidak dikenal: {output.name} (gunakan {', '.join(FORMATS)})")
+    table = scores_table(result)
+    found = result.findings
+    if suffix == ".xlsx":
+        write_bytes(output, workbook_bytes({
+            "skor": table, "temuan": found, "rekap_baris": result.dataset.accounting,
+            "aturan": rules_table(result),
+        }))
+        return [output]
+    second = findings_path(output)
+    if suffix == ".csv":
+        write_bytes(output, csv_bytes(table))
+        write_bytes(second, csv_bytes(found))
+    else:
+        for frame, target in ((table, output), (found, second)):
+            with atomic_path(target) as tmp:
+                frame.to_parquet(tmp, index=False)
+    return [output, second]
+
+
+def rules_table(result: ScoreResult) -> pd.DataFrame:
+    """Which ruleset, period and options were in force (reports state them)."""
+    rules, period = result.rules, result.period
+    rows = [("aturan", rules.id), ("nama_aturan", rules.nama), ("tahun", str(period.tahun)),
+            ("tanggal_acuan", period.tanggal_acuan.strftime("%d-%m-%Y")),
+            ("tahun_kinerja", str(period.tahun_kinerja))]
+    rows += [(f"opsi.{k}", str(v).lower() if isinstance(v, bool) else str(v))
+             for k, v in rules.options_in_force().items()]
+    return pd.DataFrame(rows, columns=["butir", "nilai"])

@@ -1,0 +1,75 @@
+"""Summaries per unit and for the instansi: means, categories, participation and breakdowns."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ipasn.ruleset import DIMENSIONS, INDICATORS
+from ipasn.bands import categorize
+from ipasn.score import ScoreResult
+
+MEAN_COLUMNS = ["ip_asn", *DIMENSIONS, *(f"kompetensi_{i}" for i in INDICATORS)]
+GENDER = {"L": "Laki-laki", "P": "Perempuan"}
+
+
+def _category_names(result: ScoreResult) -> list[str]:
+    return [band.nama for band in result.rules.kategori]
+
+
+def _aggregate(scores: pd.DataFrame, listed: pd.DataFrame, keys: list[str], result: ScoreResult) -> pd.DataFrame:
+    """Means over measured PNS; counts of listed, measured and not measured employees."""
+    if keys:
+        means = scores.groupby(keys, sort=True, dropna=False)[MEAN_COLUMNS].mean()
+        counts = listed.groupby(keys, sort=True, dropna=False).agg(
+            terdaftar=("nip", "size"), diukur=("diukur", "sum"))
+        complete = scores.groupby(keys, sort=True, dropna=False)["data_lengkap"].sum().rename("data_lengkap")
+        categories = pd.crosstab([scores[k] for k in keys], scores["kategori"]).reindex(
+            columns=_category_names(result), fill_value=0)
+    else:
+        means = scores[MEAN_COLUMNS].mean().to_frame().T
+        counts = pd.DataFrame({"terdaftar": [len(listed)], "diukur": [int(listed["diukur"].sum())]})
+        complete = pd.Series([int(scores["data_lengkap"].sum())], name="data_lengkap")
+        categories = scores["kategori"].value_counts().reindex(_category_names(result), fill_value=0)
+        categories = categories.to_frame().T.reset_index(drop=True)
+    out = counts.join(means, how="left").join(complete, how="left").join(categories, how="left")
+    out = out.fillna({c: 0 for c in ["data_lengkap", *_category_names(result)]})
+    out["tidak_diukur"] = out["terdaftar"] - out["diukur"]
+    out["partisipasi"] = out["diukur"] / out["terdaftar"]
+    out["kelengkapan"] = out["data_lengkap"] / out["diukur"].where(out["diukur"] > 0)
+    out["kategori"] = categorize(out["ip_asn"], result.rules)
+    int_columns = ["terdaftar", "diukur", "tidak_diukur", "data_lengkap", *_category_names(result)]
+    out[int_columns] = out[int_columns].astype("int64")
+    order = ["terdaftar", "diukur", "tidak_diukur", "partisipasi", "data_lengkap", "kelengkapan",
+             *MEAN_COLUMNS, "kategori", *_category_names(result)]
+    return out[order]
+
+
+def summarise(result: ScoreResult, by: str | list[str] | None = "unit_kerja",
+              unit: str | None = None) -> pd.DataFrame:
+    """Per-group summary (by=None: the whole instansi as one row); `unit` restricts to one unit."""
+    scores, listed = result.scores, result.pegawai
+    if unit is not None:
+        scores = scores[scores["unit_kerja"] == unit]
+        listed = listed[listed["unit_kerja"] == unit]
+    keys = [by] if isinstance(by, str) else list(by or [])
+    scores = _labelled(scores, keys, result)
+    listed = _labelled(listed, keys, result)
+    return _aggregate(scores, listed, keys, result)
+
+
+def _labelled(frame: pd.DataFrame, keys: list[str], result: ScoreResult) -> pd.DataFrame:
+    """Readable values for the breakdown columns that are stored as codes."""
+    frame = frame.copy()
+    if "pendidikan" in keys:
+        names = {c: lv.nama for c, lv in result.rules.kualifikasi.items()}
+        frame["pendidikan"] = frame["pendidikan"].map(names).fillna("Tidak diketahui")
+    if "jenis_kelamin" in keys:
+        frame["jenis_kelamin"] = frame["jenis_kelamin"].map(GENDER).fillna("Tidak diketahui")
+    if "jenis_jabatan" in keys:
+        frame["jenis_jabatan"] = frame["jenis_jabatan"].fillna("Tidak diketahui")
+    return frame
+
+
+def instansi(result: ScoreResult) -> pd.Series:
+    """The instansi's one-row summary: the mean over all its measured PNS (not of unit means)."""
+    return summarise(result, by=None).iloc[0]

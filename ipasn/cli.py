@@ -86,6 +86,22 @@ def score_command(data: Path, tahun: int, rules: str | None, output: Path | None
         click.echo(f"Ditulis: {written}")
 
 
+@main.command("run")
+@click.argument("params_file", type=click.Path(path_type=Path))
+@click.option("--jobs", type=int, default=None, help="Worker processes (default: number of cores).")
+@click.option("--only", "only", default=None, help="Rerun one unit (its exact name).")
+@click.option("--scheduler", default=None, help="dask.distributed scheduler address, e.g. tcp://host:8786.")
+@click.option("--no-progress", is_flag=True, help="No progress bar.")
+def run_command(params_file: Path, jobs: int | None, only: str | None, scheduler: str | None,
+                no_progress: bool) -> None:
+    """Render every report a run definition (params/*.yaml) asks for."""
+    from ipasn.report.cli_run import run_reports
+
+    failed = run_reports(params_file, jobs=jobs, only=only, scheduler=scheduler, progress=not no_progress)
+    if failed:
+        sys.exit(4)
+
+
 @main.command("demo-data")
 @click.argument("out", type=click.Path(path_type=Path))
 @click.option("--units", default=10, show_default=True, help="Number of units (SKPD).")

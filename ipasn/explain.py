@@ -74,7 +74,7 @@ def _performance(out: pd.DataFrame, evidence: pd.DataFrame, rules: Ruleset, peri
     band = pd.Series(band_points(evidence["kinerja_nilai"], rules.kinerja.pita, "predikat"), index=out.index)
     value = ("nilai " + _text(evidence["kinerja_nilai"], lambda v: fmt.points(v) if v is not None else "")
              + " (" + band + ")")
-    predicate = evidence["kinerja_predikat"].fillna("").str.title()
+    predicate = evidence["kinerja_predikat"].astype(object).fillna("").str.title()  # all-NaN is float64
     source = value.where(evidence["kinerja_nilai"].notna(), "predikat " + predicate)
     text = year + " " + source + ": " + _pts(out["kinerja"])
     missing = f"Tidak ada penilaian kinerja tahun {period.tahun_kinerja}: 0" + INCOMPLETE

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 TEMP_PREFIX = ".ipasn-tmp-"
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -20,6 +22,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
+    os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; documents are for sharing
     os.close(fd)
     tmp_path = Path(tmp)
     try:

@@ -72,7 +72,7 @@ def _resolve_position(kind: pd.Series, eselon: pd.Series, log: fnd.FindingLog, r
     level = eselon.astype("Int8")
     by_eselon = level.map({1: "JPT", 2: "JPT", 3: "Administrator", 4: "Pengawas"}, na_action="ignore")
     position = kind_name.where(kind_name != "Struktural", by_eselon.astype(object))
-    position = position.where(position.notna(), None)
+    position = position.astype(object).where(position.notna(), None)  # None, not NaN (pandas 3 str)
     # An explicit structural type decides; a contradicting eselon is a finding.
     expected = {"JPT": (1, 2), "Administrator": (3,), "Pengawas": (4,)}
     conflict = pd.Series(False, index=kind.index)

@@ -79,8 +79,16 @@ def workbook_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
                 else:
                     cells.append(value)
             sheet.append(cells)
+    # Not book.save(): it stamps docProps/core.xml with the current time, so two runs on the same
+    # data would differ. The writer it calls keeps the fixed `modified` set above.
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
     buffer = io.BytesIO()
-    book.save(buffer)
+    if not book.worksheets:
+        book.create_sheet()
+    ExcelWriter(book, ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True)).save()
     return normalise_zip(buffer.getvalue())
 
 

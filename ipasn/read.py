@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,9 +123,13 @@ def _read_xlsx(path: Path) -> dict[str, RawSheet]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     label = path.name
+    # What a damaged workbook raises from inside openpyxl: a broken zip or deflate stream, a missing
+    # part, or malformed XML (ElementTree and lxml parse errors are SyntaxErrors).
+    corrupt = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, EOFError, SyntaxError,
+               ValueError, TypeError, zlib.error)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
+    except corrupt as exc:
         raise InputError(
             "tidak dapat dibuka sebagai workbook Excel (.xlsx): berkas rusak, terpotong, atau "
             f"dilindungi kata sandi ({type(exc).__name__})", file=label,
@@ -133,9 +138,24 @@ def _read_xlsx(path: Path) -> dict[str, RawSheet]:
         found: dict[str, RawSheet] = {}
         for worksheet in workbook.worksheets:
             sheet = _sheet_for(worksheet.title)
-            if sheet is None or sheet in found:
+            if sheet is None:
                 continue
-            rows = [list(r) for r in worksheet.iter_rows(values_only=True)]
+            if sheet in found:
+                raise InputError(
+                    f"lembar '{sheet}' ada dua kali ({found[sheet].sheet} dan {worksheet.title})",
+                    file=label, sheet=worksheet.title,
+                )
+            # Read-only mode trusts the stored <dimension>, which many exporters write wrongly
+            # (e.g. "A1"); without resetting it, columns beyond it would silently disappear.
+            try:
+                if hasattr(worksheet, "reset_dimensions"):
+                    worksheet.reset_dimensions()
+                rows = [list(r) for r in worksheet.iter_rows(values_only=True)]
+            except corrupt as exc:
+                raise InputError(
+                    "lembar tidak dapat dibaca: berkas rusak atau terpotong "
+                    f"({type(exc).__name__})", file=label, sheet=worksheet.title,
+                ) from exc
             found[sheet] = _frame(SHEETS[sheet], rows, 1, label, worksheet.title)
         return found
     finally:
@@ -159,6 +179,11 @@ def _read_csv(path: Path, sheet: str) -> RawSheet:
         text = _decode(path.read_bytes())
     except OSError as exc:
         raise InputError(f"tidak dapat dibaca ({exc.strerror})", file=path.name) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            "tidak dapat dibaca sebagai teks CSV (UTF-8 atau Windows-1252): berkas rusak atau bukan CSV",
+            file=path.name, sheet=sheet,
+        ) from exc
     head_lines = text.splitlines()[:HEADER_SEARCH_ROWS]
     try:
         dialect = csv.Sniffer().sniff("\n".join(head_lines) or ",", delimiters=",;\t|")
@@ -168,10 +193,19 @@ def _read_csv(path: Path, sheet: str) -> RawSheet:
     head = list(csv.reader(head_lines, delimiter=delimiter))
     header_index, matched = _find_header(spec, head)
     _check_columns(spec, matched, path.name, sheet)
-    frame = pd.read_csv(
-        io.StringIO(text), sep=delimiter, header=None, skiprows=header_index + 1, dtype=str,
-        keep_default_na=False, skip_blank_lines=False, engine="c",
-    )
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=delimiter, header=None, skiprows=header_index + 1, dtype=str,
+            keep_default_na=False, skip_blank_lines=False, engine="c",
+        )
+    except pd.errors.EmptyDataError:  # a header and no data rows: an empty table, not an error
+        frame = pd.DataFrame()
+    except pd.errors.ParserError as exc:
+        raise InputError(
+            "tidak dapat dibaca sebagai CSV: jumlah kolom tidak sama di setiap baris "
+            f"({' '.join(str(exc).split())})",
+            file=path.name, sheet=sheet,
+        ) from exc
     data = pd.DataFrame(
         {name: frame[pos].astype(object) if pos in frame.columns else pd.Series(
             [None] * len(frame), dtype=object) for name, pos in matched.items()},
@@ -183,7 +217,15 @@ def _read_csv(path: Path, sheet: str) -> RawSheet:
 
 def _read_parquet(path: Path, sheet: str) -> RawSheet:
     spec = SHEETS[sheet]
-    frame = pd.read_parquet(path)
+    import pyarrow
+
+    try:
+        frame = pd.read_parquet(path)
+    except (OSError, ValueError, pyarrow.ArrowException) as exc:
+        raise InputError(
+            f"tidak dapat dibaca sebagai parquet: berkas rusak atau bukan parquet ({type(exc).__name__})",
+            file=path.name, sheet=sheet,
+        ) from exc
     matched = _match_columns(spec, list(frame.columns))
     _check_columns(spec, matched, path.name, sheet)
     data = pd.DataFrame({name: frame.iloc[:, pos] for name, pos in matched.items()})

@@ -1,0 +1,120 @@
+"""What one report is made from: scored rows of its scope, findings, the rules and the period.
+
+A batch run scores once and writes each unit's slice as a small bundle (parquet + JSON) that the
+notebook reads in milliseconds; a notebook run on its own loads and scores the workbook itself.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from ipasn.errors import ParamsError
+from ipasn.load import load
+from ipasn.ruleset import DEFAULT_RULESET, Ruleset, parse_ruleset, ruleset_text
+from ipasn.score import Period, ScoreResult, score
+
+BUNDLE_FILES = ("skor.parquet", "pegawai.parquet", "temuan.parquet", "rekap.parquet", "konteks.json")
+HISTORY_FILE = "riwayat.parquet"
+
+
+def demo_workbook() -> Path:
+    """The demo instansi shipped with the package (the notebooks' default data)."""
+    return Path(str(resources.files("ipasn") / "data" / "demo.xlsx"))
+
+
+@dataclass
+class ReportData:
+    """Everything a unit or instansi report shows. `unit` None means the whole instansi."""
+
+    scores: pd.DataFrame
+    pegawai: pd.DataFrame
+    findings: pd.DataFrame
+    accounting: pd.DataFrame
+    rules: Ruleset
+    rules_source: str  # a bundled ruleset id or a file name, as the run named it
+    rules_yaml: str  # the ruleset's exact text, so a bundle needs nothing else to be read
+    period: Period
+    unit: str | None = None
+    # Earlier years' summaries (tahun, unit_kerja or None, means): for comparisons across years.
+    history: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @classmethod
+    def from_result(cls, result: ScoreResult, rules_source: str, rules_yaml: str,
+                    unit: str | None = None) -> ReportData:
+        scores, pegawai, findings = result.scores, result.pegawai, result.findings
+        if unit is not None:
+            scores = scores[scores["unit_kerja"] == unit]
+            pegawai = pegawai[pegawai["unit_kerja"] == unit]
+            findings = findings[findings["nip"].isin(pegawai["nip"])]
+        return cls(scores.reset_index(drop=True), pegawai.reset_index(drop=True),
+                   findings.reset_index(drop=True), result.dataset.accounting, result.rules,
+                   rules_source, rules_yaml, result.period, unit)
+
+    def write(self, folder: str | Path) -> Path:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for frame, name in ((self.scores, "skor"), (self.pegawai, "pegawai"), (self.findings, "temuan"),
+                            (self.accounting, "rekap")):
+            frame.to_parquet(folder / f"{name}.parquet", index=False)
+        if len(self.history):
+            self.history.to_parquet(folder / HISTORY_FILE, index=False)
+        context = {
+            "unit": self.unit, "rules_source": self.rules_source, "rules_yaml": self.rules_yaml,
+            "tahun": self.period.tahun, "tanggal_acuan": self.period.tanggal_acuan.strftime("%Y-%m-%d"),
+            "tahun_kinerja": self.period.tahun_kinerja,
+        }
+        (folder / "konteks.json").write_text(json.dumps(context, ensure_ascii=False, indent=1, sort_keys=True),
+                                             encoding="utf-8")
+        return folder
+
+    @classmethod
+    def read(cls, folder: str | Path) -> ReportData:
+        folder = Path(folder)
+        context = json.loads((folder / "konteks.json").read_text(encoding="utf-8"))
+        rules = parse_ruleset(context["rules_yaml"], context["rules_source"])
+        period = Period(int(context["tahun"]), pd.Timestamp(context["tanggal_acuan"]),
+                        int(context["tahun_kinerja"]))
+        history_path = folder / HISTORY_FILE
+        return cls(
+            pd.read_parquet(folder / "skor.parquet"), pd.read_parquet(folder / "pegawai.parquet"),
+            pd.read_parquet(folder / "temuan.parquet"), pd.read_parquet(folder / "rekap.parquet"),
+            rules, context["rules_source"], context["rules_yaml"], period, context["unit"],
+            pd.read_parquet(history_path) if history_path.exists() else pd.DataFrame(),
+        )
+
+
+def report_data(data: str | Path | None = None, year: int = 2022, unit: str | None = None,
+                rules: str | None = None, scored: str | Path | None = None,
+                history_years: list[int] | tuple[int, ...] = ()) -> ReportData:
+    """The notebooks' one entry point: a prepared bundle if `scored` is given, else load and score."""
+    if scored:
+        return ReportData.read(scored)
+    label, text = ruleset_text(rules)
+    ruleset = parse_ruleset(text, label)
+    dataset = load(data or demo_workbook(), ruleset)
+    if unit is not None and unit not in set(dataset.pegawai["unit_kerja"]):
+        raise ParamsError(f"unit kerja '{unit}' tidak ada dalam data; yang ada: "
+                          + ", ".join(sorted(set(dataset.pegawai["unit_kerja"]))))
+    result = score(dataset, year, ruleset)
+    report = ReportData.from_result(result, rules or DEFAULT_RULESET, text, unit)
+    if history_years:
+        report.history = year_history(dataset, ruleset, sorted({*history_years, year}))
+    return report
+
+
+def year_history(dataset, rules: Ruleset, years: list[int]) -> pd.DataFrame:
+    """Instansi and unit means for each year (one scoring per year, same data and rules)."""
+    from ipasn.summary import summarise
+
+    frames = []
+    for year in years:
+        result = score(dataset, year, rules, explanations=False)
+        whole = summarise(result, by=None).assign(unit_kerja=None)
+        units = summarise(result, by="unit_kerja").reset_index()
+        frames.append(pd.concat([whole, units], ignore_index=True).assign(tahun=year))
+    return pd.concat(frames, ignore_index=True)

@@ -1,0 +1,71 @@
+"""Execute one parameterised notebook with papermill and strip everything that varies between runs."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from ipasn.files import atomic_path
+
+
+@dataclass(frozen=True)
+class CellError:
+    """Where and how a notebook failed (papermill's execution error, kept for the summary)."""
+
+    cell: int
+    name: str
+    message: str
+
+
+def _strip_volatile(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop timings, absolute paths and random ids, so equal runs give equal bytes."""
+    papermill = notebook.metadata.get("papermill", {})
+    notebook.metadata["papermill"] = {k: papermill[k] for k in ("parameters", "default_parameters")
+                                      if k in papermill}
+    notebook.metadata.pop("widgets", None)
+    for index, cell in enumerate(notebook.cells):
+        cell["id"] = f"c{index:02d}"
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("papermill", None)
+    return notebook
+
+
+def _first_error(notebook: nbformat.NotebookNode) -> CellError | None:
+    for index, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return CellError(index, output.get("ename", "Error"), output.get("evalue", ""))
+    return None
+
+
+def execute(template: Path, parameters: dict, cwd: Path, output: Path,
+            start_timeout: int = 120) -> tuple[nbformat.NotebookNode, CellError | None]:
+    """Run `template` with `parameters` in a fresh kernel started in `cwd`; save the cleaned result.
+
+    A failing notebook is saved too, with its error output, before the error is returned: the
+    evidence survives. The output file is replaced atomically.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    error: CellError | None = None
+    with atomic_path(output) as scratch:
+        try:
+            with contextlib.redirect_stderr(io.StringIO()):
+                papermill.execute_notebook(
+                    str(template), str(scratch), parameters=parameters, cwd=str(cwd),
+                    kernel_name="python3", progress_bar=False, log_output=False,
+                    request_save_on_cell_execute=False, start_timeout=start_timeout,
+                )
+        except PapermillExecutionError as exc:
+            error = CellError(exc.exec_count or -1, exc.ename, exc.evalue)
+        notebook = nbformat.read(scratch, as_version=4)
+        if error is not None:
+            error = _first_error(notebook) or error
+        notebook = _strip_volatile(notebook)
+        nbformat.write(notebook, scratch)
+    return notebook, error

@@ -1,0 +1,18 @@
+"""Everything a report notebook calls, in one import: `from ipasn.report import notebook as nb`."""
+
+from ipasn.report.analysis import Targets
+from ipasn.report.charts import (breakdown, category_distribution, dimensions_against_maximum,
+                                 unit_ranking)
+from ipasn.report.data import ReportData, report_data
+from ipasn.report.present import (accounting_table, analysis_table, breakdown_table, category_table,
+                                  competence_table, employee_table, findings_summary, findings_table,
+                                  headline, history_table, improvement_summary, improvement_table,
+                                  rules_in_force, target_table, title, unit_ranking_table)
+
+__all__ = [
+    "ReportData", "Targets", "accounting_table", "analysis_table", "breakdown", "breakdown_table",
+    "category_distribution", "category_table", "competence_table", "dimensions_against_maximum",
+    "employee_table", "findings_summary", "findings_table", "headline", "history_table",
+    "improvement_summary", "improvement_table", "report_data", "rules_in_force", "target_table",
+    "title", "unit_ranking", "unit_ranking_table",
+]

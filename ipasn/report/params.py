@@ -1,0 +1,100 @@
+"""Run definitions (params/*.yaml): validated on load, paths resolved against the file's folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ipasn.errors import ParamsError
+from ipasn.report.data import demo_workbook
+
+DEMO = "demo"
+
+
+class Targets(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ip_asn: float | None = Field(default=None, gt=0, le=100)
+    kualifikasi: float | None = Field(default=None, gt=0, le=25)
+    kompetensi: float | None = Field(default=None, gt=0, le=40)
+    kinerja: float | None = Field(default=None, gt=0, le=30)
+    disiplin: float | None = Field(default=None, gt=0, le=5)
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    mask_personal_data: bool = False  # mask NIP and names in every document (UU 27/2022)
+
+
+class RunParams(BaseModel):
+    """One run: which instansi, years, data, rules, targets, units, formats and output folder."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    instansi: str = Field(min_length=1)
+    tahun: list[int] = Field(min_length=1)
+    data: str = DEMO
+    rules: str | None = None
+    tanggal_acuan: str | None = None  # only with a single year: overrides 31 December
+    targets: Targets = Targets()
+    unit_kerja: list[str] | Literal["all"] = "all"
+    formats: list[Literal["html", "pdf"]] = ["html", "pdf"]
+    output: str = "reports"
+    options: Options = Options()
+    base_dir: Path = Path(".")  # the run file's folder; relative paths resolve against it
+
+    @field_validator("tahun", mode="before")
+    @classmethod
+    def _years(cls, value):
+        return sorted({int(v) for v in value}) if isinstance(value, (list, tuple)) else [value]
+
+    @field_validator("formats")
+    @classmethod
+    def _formats(cls, value):
+        return sorted(set(value), key=["html", "pdf"].index)
+
+    def data_path(self) -> Path:
+        return demo_workbook() if self.data == DEMO else (self.base_dir / self.data).resolve()
+
+    def rules_ref(self) -> str | None:
+        if self.rules is None:
+            return None
+        candidate = self.base_dir / self.rules
+        return str(candidate.resolve()) if candidate.suffix in (".yaml", ".yml") else self.rules
+
+    def output_dir(self) -> Path:
+        return (self.base_dir / self.output).resolve()
+
+
+def parse_params(text: str, source: str, base_dir: Path) -> RunParams:
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ParamsError(f"{source}: bukan YAML yang valid: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ParamsError(f"{source}: definisi run harus berupa pemetaan YAML (kunci: nilai)")
+    if "base_dir" in raw:
+        raise ParamsError(f"{source}: kunci tidak dikenal: base_dir")
+    try:
+        params = RunParams.model_validate({**raw, "base_dir": base_dir})
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"]) or "(atas)"
+            message = "kunci tidak dikenal" if err["type"] == "extra_forbidden" else err["msg"]
+            problems.append(f"{where}: {message}")
+        raise ParamsError(f"{source}: definisi run tidak valid: " + "; ".join(problems)) from exc
+    if params.tanggal_acuan and len(params.tahun) > 1:
+        raise ParamsError(f"{source}: tanggal_acuan hanya boleh dipakai dengan satu tahun")
+    return params
+
+
+def load_params(path: str | Path) -> RunParams:
+    path = Path(path)
+    if not path.is_file():
+        raise ParamsError(f"definisi run tidak ditemukan: {path}")
+    return parse_params(path.read_text(encoding="utf-8"), str(path), path.parent.resolve())

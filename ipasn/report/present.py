@@ -1,0 +1,398 @@
+"""Indonesian tables and sentences for the notebooks, as escaped HTML (names in the data stay text).
+
+Each public function returns an `IPython.display.HTML`; the notebooks only call and show them.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+from IPython.display import HTML
+
+from ipasn import fmt
+from ipasn.bands import categorize
+from ipasn.report import analysis as an
+from ipasn.report.data import ReportData
+from ipasn.ruleset import INDICATORS, POSITION_TYPES
+from ipasn.summary import summarise
+
+INDICATOR_TITLES = {
+    "kepemimpinan": "Diklat kepemimpinan", "fungsional": "Diklat fungsional", "teknis": "Diklat teknis",
+    "seminar": "Seminar/workshop/kursus", "skp": "Data kinerja (SKP)", "pendidikan": "Data pendidikan",
+    "hukdis": "Data hukuman disiplin",
+}
+OPTION_LABELS = {
+    "kepemimpinan_lebih_tinggi_dihitung": "Diklat kepemimpinan tingkat lebih tinggi dihitung",
+    "teknis_akumulasi_jp": "JP diklat teknis diakumulasikan",
+    "teknis_jendela_tahun": "Jendela diklat teknis (tahun)",
+    "tahun_kinerja_selisih": "Tahun kinerja = tahun pengukuran dikurangi",
+    "jpt_eselon_bawaan": "Eselon bawaan JPT tanpa eselon",
+}
+
+
+def esc(value: object) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def table(frame: pd.DataFrame, css: str = "tabel", numeric: tuple[str, ...] = (),
+          widths: tuple[int, ...] = ()) -> str:
+    """A plain, escaped HTML table of already-formatted text; `numeric` columns align right.
+
+    `widths` (percent per column) are for long tables laid out with `table-layout: fixed`.
+    """
+    cols = "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths) + "</colgroup>" if widths else ""
+    head = "".join(f'<th class="{"angka" if c in numeric else ""}">{esc(c)}</th>' for c in frame.columns)
+    body = []
+    for row in frame.itertuples(index=False, name=None):
+        cells = "".join(
+            f'<td class="{"angka" if c in numeric else ""}">{esc(v)}</td>' for c, v in zip(frame.columns, row))
+        body.append(f"<tr>{cells}</tr>")
+    return (f'<table class="{css}">{cols}<thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table>')
+
+
+def _show(*parts: str) -> HTML:
+    return HTML("\n".join(parts))
+
+
+def scope_name(report: ReportData, instansi: str) -> str:
+    return report.unit if report.unit is not None else instansi
+
+
+def title(report: ReportData, instansi: str) -> HTML:
+    period = report.period
+    heading = "Laporan Indeks Profesionalitas ASN"
+    scope = f"{esc(report.unit)} — {esc(instansi)}" if report.unit is not None else esc(instansi)
+    return _show(
+        f"<h1>{heading} Tahun {period.tahun}</h1>",
+        f'<p class="lingkup">{scope}</p>',
+        f'<p class="keterangan">Tanggal acuan {fmt.date(period.tanggal_acuan.date())}; kinerja dari penilaian '
+        f"tahun {period.tahun_kinerja}; aturan: {esc(report.rules.nama)}.</p>",
+    )
+
+
+def headline(report: ReportData, targets: an.Targets) -> HTML:
+    whole = summarise(report, by=None).iloc[0]
+    value = whole["ip_asn"]
+    target = targets.ip_asn
+    target_text = (f"target {fmt.number(target)} (capaian {fmt.percent(value / target)})"
+                   if target else "target belum ditetapkan")
+    return _show(
+        '<div class="ringkasan">',
+        f'<p class="nilai-utama">IP ASN <strong>{fmt.number(value)}</strong> '
+        f'<span class="kategori">{esc(whole["kategori"] or "–")}</span></p>',
+        f"<p>{target_text}.</p>",
+        f"<p>Partisipasi: {fmt.integer(whole['diukur'])} PNS diukur dari {fmt.integer(whole['terdaftar'])} "
+        f"pegawai terdaftar ({fmt.percent(whole['partisipasi'])}); "
+        f"{fmt.integer(whole['tidak_diukur'])} CPNS/PPPK tidak diukur. "
+        f"Data lengkap: {fmt.integer(whole['data_lengkap'])} PNS ({fmt.percent(whole['kelengkapan'])}).</p>",
+        "</div>",
+    )
+
+
+def _sentence(dimension: str, report: ReportData, gains: pd.DataFrame) -> str:
+    scores, rules = report.scores, report.rules
+    n = len(scores)
+    if n == 0:
+        return "Tidak ada PNS yang diukur."
+    maximum = rules.dimensi_maks.get(dimension, 100)
+    mean = scores[dimension].mean()
+    if dimension == "kualifikasi":
+        high = int((scores["kualifikasi"] >= rules.education_points["40"]).sum())
+        missing = int((scores["kualifikasi"] == 0).sum())
+        text = (f"{fmt.integer(high)} dari {fmt.integer(n)} PNS ({fmt.percent(high / n)}) berpendidikan "
+                "S-1/D-IV ke atas.")
+        if missing:
+            text += f" {fmt.integer(missing)} PNS tanpa data pendidikan yang dikenali (nilai 0)."
+        return text + " Kenaikan hanya melalui jenjang pendidikan formal atau perbaikan data."
+    if dimension == "kompetensi":
+        rows = gains[gains.index.isin(INDICATORS) & (gains["kenaikan_rata_rata"] > 0)].head(2)
+        if rows.empty:
+            return "Seluruh indikator kompetensi telah terpenuhi."
+        parts = [f"{an.INDICATOR_LABELS[k]} ({fmt.integer(r.pegawai)} PNS belum memenuhi, potensi "
+                 f"+{fmt.number(r.kenaikan_rata_rata)} poin)" for k, r in rows.iterrows()]
+        return f"Penahan terbesar: {' dan '.join(parts)}."
+    if dimension == "kinerja":
+        missing = int(scores["keterangan_kinerja"].str.startswith("Tidak ada penilaian").sum())
+        below = int(((scores["kinerja"] > 0) & (scores["kinerja"] < 25)).sum())
+        text = f"{fmt.integer(n - missing)} PNS memiliki penilaian kinerja {report.period.tahun_kinerja}"
+        text += f"; {fmt.integer(missing)} belum ada (nilai 0)." if missing else "."
+        if below:
+            text += f" {fmt.integer(below)} PNS di bawah predikat Baik."
+        return text
+    punished = int(((scores["disiplin"] > 0) & (scores["disiplin"] < maximum)).sum())
+    unknown = int((scores["disiplin"] == 0).sum())
+    if mean >= maximum:
+        return "Telah mencapai bobot maksimal."
+    text = (f"{fmt.integer(punished)} PNS dijatuhi hukuman disiplin dalam "
+            f"{rules.disiplin.jendela_tahun} tahun terakhir.")
+    if unknown:
+        text += f" {fmt.integer(unknown)} PNS dengan data hukuman yang tidak terbaca (nilai 0)."
+    return text
+
+
+def analysis_table(report: ReportData, targets: an.Targets) -> HTML:
+    """The Kalsel deck's ANALISIS table: weight, current value, capaian and a generated sentence."""
+    dims = an.dimension_table(report.scores, report.rules, targets)
+    items = an.improvement_items(report.scores, report.rules)
+    gains = an.indicator_gains(report.scores, items)
+    has_target = dims["target"].notna().any()
+    rows = []
+    for r in dims.itertuples(index=False):
+        row = {
+            "Dimensi": an.DIMENSION_LABELS[r.dimensi],
+            "Bobot maksimal": fmt.points(r.bobot_maksimal),
+            "Nilai saat ini": fmt.number(r.nilai),
+            "Capaian (% maks.)": fmt.percent(r.capaian_maksimal),
+        }
+        if has_target:
+            row["Target"] = fmt.number(r.target) if pd.notna(r.target) else fmt.EMPTY
+            row["Capaian target"] = fmt.percent(r.capaian_target)
+        row["Analisis"] = (_sentence(r.dimensi, report, gains) if r.dimensi != "ip_asn"
+                           else f"Kategori {categorize(pd.Series([r.nilai]), report.rules).iloc[0] or '–'}.")
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    numeric = ("Bobot maksimal", "Nilai saat ini", "Capaian (% maks.)", "Target", "Capaian target")
+    return _show(table(frame, "tabel analisis", numeric))
+
+
+def competence_table(report: ReportData) -> HTML:
+    """Kompetensi by position type: mean points per indicator (– where the type cannot earn it)."""
+    scores = report.scores
+    rows = []
+    for kind in POSITION_TYPES:
+        group = scores[scores["jenis_jabatan"] == kind]
+        if group.empty:
+            continue
+        points = report.rules.kompetensi[kind]
+        row = {"Jenis jabatan": kind, "PNS": fmt.integer(len(group))}
+        for indicator in INDICATORS:
+            maximum = getattr(points, indicator)
+            row[INDICATOR_TITLES[indicator]] = (
+                f"{fmt.number(group[f'kompetensi_{indicator}'].mean())} / {fmt.points(maximum)}"
+                if maximum else fmt.EMPTY)
+        row["Kompetensi"] = f"{fmt.number(group['kompetensi'].mean())} / {fmt.points(report.rules.dimensi_maks['kompetensi'])}"
+        rows.append(row)
+    if not rows:
+        return _show("<p>Tidak ada PNS yang diukur.</p>")
+    frame = pd.DataFrame(rows)
+    return _show(table(frame, "tabel", tuple(c for c in frame.columns if c != "Jenis jabatan")))
+
+
+def breakdown_table(report: ReportData, by: str, label: str) -> HTML:
+    summary = summarise(report, by=by).reset_index()
+    summary = summary[summary["diukur"] > 0]
+    frame = pd.DataFrame({
+        label: summary[by].astype(str),
+        "PNS diukur": summary["diukur"].map(fmt.integer),
+        "IP ASN": summary["ip_asn"].map(fmt.number),
+        "Kualifikasi": summary["kualifikasi"].map(fmt.number),
+        "Kompetensi": summary["kompetensi"].map(fmt.number),
+        "Kinerja": summary["kinerja"].map(fmt.number),
+        "Disiplin": summary["disiplin"].map(fmt.number),
+        "Kategori": summary["kategori"].fillna(fmt.EMPTY),
+    })
+    return _show(table(frame, "tabel", tuple(frame.columns[1:-1])))
+
+
+def improvement_summary(report: ReportData) -> HTML:
+    scores = report.scores
+    if scores.empty:
+        return _show("<p>Tidak ada PNS yang diukur.</p>")
+    items = an.improvement_items(scores, report.rules)
+    gains = an.indicator_gains(scores, items)
+    current = scores["ip_asn"].mean()
+    best = an.potential(scores, items).mean()
+    frame = pd.DataFrame({
+        "Butir": [INDICATOR_TITLES[k] for k in gains.index],
+        "PNS yang belum": gains["pegawai"].map(fmt.integer).to_numpy(),
+        "Kenaikan rata-rata IP": ["+" + fmt.number(v) for v in gains["kenaikan_rata_rata"]],
+    })
+    rules = report.rules
+    return _show(
+        f"<p>Jika seluruh butir dipenuhi, IP ASN naik dari <strong>{fmt.number(current)}</strong> menjadi "
+        f"paling tinggi <strong>{fmt.number(best)}</strong> "
+        f"({esc(categorize(pd.Series([best]), rules).iloc[0])}). Butir data (SKP, pendidikan, hukuman "
+        "disiplin) dihitung dengan nilai maksimalnya.</p>",
+        table(frame, "tabel", ("PNS yang belum", "Kenaikan rata-rata IP")) if len(frame) else
+        "<p>Tidak ada butir yang perlu dipenuhi.</p>",
+    )
+
+
+def improvement_table(report: ReportData, mask: bool = False) -> HTML:
+    """Upaya yang harus dilakukan: per employee the missing items and their points, biggest gain first."""
+    items = an.improvement_items(report.scores, report.rules)
+    if items.empty:
+        return _show("<p>Tidak ada butir yang perlu dipenuhi.</p>")
+    items = items.assign(butir=[
+        f"{action} ({'+' if sure else 'hingga +'}{fmt.points(gain)})"
+        for action, gain, sure in zip(items["tindakan"], items["tambahan"], items["pasti"])])
+    people = items.groupby("nip", sort=False).agg(
+        nama=("nama", "first"), jenis_jabatan=("jenis_jabatan", "first"), ip_asn=("ip_asn", "first"),
+        tambahan=("tambahan", "sum"), butir=("butir", "; ".join))
+    people["potensi"] = (people["ip_asn"] + people["tambahan"]).clip(upper=100.0)
+    people = people.reset_index().sort_values(["tambahan", "nama", "nip"], ascending=[False, True, True],
+                                              kind="stable")
+    frame = pd.DataFrame({
+        "NIP": people["nip"].map(lambda v: mask_nip(v) if mask else v),
+        "Nama": people["nama"].map(lambda v: mask_name(v) if mask else v),
+        "Jenis jabatan": people["jenis_jabatan"].fillna(fmt.EMPTY),
+        "Yang perlu dipenuhi (tambahan poin)": people["butir"],
+        "IP ASN": people["ip_asn"].map(fmt.points),
+        "Potensi IP": people["potensi"].map(fmt.points),
+    })
+    return _show(table(frame, "tabel rinci upaya", ("IP ASN", "Potensi IP"), (19, 17, 11, 39, 7, 7)))
+
+
+def findings_summary(report: ReportData) -> HTML:
+    """Findings counted by sheet and problem: the instansi report lists no individuals."""
+    found = report.findings
+    if found.empty:
+        return _show("<p>Tidak ada temuan data.</p>")
+    counts = found.groupby(["lembar", "masalah"], sort=True).agg(
+        baris=("baris", "size"), ditolak=("ditolak", "sum")).reset_index()
+    frame = pd.DataFrame({
+        "Lembar": counts["lembar"], "Masalah": counts["masalah"],
+        "Baris": counts["baris"].map(fmt.integer), "Tidak dipakai": counts["ditolak"].map(fmt.integer),
+    })
+    return _show(table(frame, "tabel", ("Baris", "Tidak dipakai")))
+
+
+def findings_table(report: ReportData, mask: bool = False) -> HTML:
+    found = report.findings
+    if found.empty:
+        return _show("<p>Tidak ada temuan data.</p>")
+    frame = pd.DataFrame({
+        "Berkas": found["berkas"], "Lembar": found["lembar"], "Baris": found["baris"].map(str),
+        "Kolom": found["kolom"],
+        "Nilai": found["nilai"] if not mask else found.apply(
+            lambda r: "***" if r["kolom"] in ("nip", "nama") else r["nilai"], axis=1),
+        "Masalah": found["masalah"],
+        "Status": found["ditolak"].map({True: "baris tidak dipakai", False: "dipakai sebagian"}),
+    })
+    return _show(table(frame, "tabel rinci", ("Baris",), (11, 8, 6, 11, 16, 32, 16)))
+
+
+def employee_table(report: ReportData, mask: bool = False) -> HTML:
+    scores = report.scores.sort_values(["ip_asn", "nama", "nip"], ascending=[False, True, True])
+    if scores.empty:
+        return _show("<p>Tidak ada PNS yang diukur.</p>")
+    frame = pd.DataFrame({
+        "NIP": scores["nip"].map(lambda v: mask_nip(v) if mask else v),
+        "Nama": scores["nama"].map(lambda v: mask_name(v) if mask else v),
+        "Jenis jabatan": scores["jenis_jabatan"].fillna(fmt.EMPTY),
+        "Kual.": scores["kualifikasi"].map(fmt.points),
+        "Komp.": scores["kompetensi"].map(fmt.points),
+        "Kin.": scores["kinerja"].map(fmt.points),
+        "Disp.": scores["disiplin"].map(fmt.points),
+        "IP ASN": scores["ip_asn"].map(fmt.points),
+        "Kategori": scores["kategori"],
+        "Data lengkap": scores["data_lengkap"].map({True: "ya", False: "tidak"}),
+    })
+    return _show(table(frame, "tabel rinci", ("Kual.", "Komp.", "Kin.", "Disp.", "IP ASN"),
+                       (19, 20, 12, 6, 6, 6, 6, 6, 11, 8)),
+                 '<p class="keterangan">Kual. = kualifikasi, Komp. = kompetensi, Kin. = kinerja, '
+                 "Disp. = disiplin.</p>")
+
+
+def rules_in_force(report: ReportData) -> HTML:
+    rules, period = report.rules, report.period
+    rows = [("Aturan", f"{rules.nama} ({rules.id})"),
+            ("Tanggal acuan", fmt.date(period.tanggal_acuan.date())),
+            ("Tahun penilaian kinerja", str(period.tahun_kinerja))]
+    for key, value in rules.options_in_force().items():
+        shown = {True: "ya", False: "tidak"}.get(value, str(value)) if isinstance(value, bool) else str(value)
+        rows.append((OPTION_LABELS.get(key, key), shown))
+    return _show(table(pd.DataFrame(rows, columns=["Butir", "Nilai"]), "tabel kecil"))
+
+
+# --- instansi ----------------------------------------------------------------------------------
+
+
+def target_table(report: ReportData, targets: an.Targets) -> HTML:
+    """The Bontang release's table: each dimension's value, target and capaian, then the total."""
+    dims = an.dimension_table(report.scores, report.rules, targets)
+    frame = pd.DataFrame({
+        "Dimensi": dims["dimensi"].map(an.DIMENSION_LABELS),
+        "Nilai": dims["nilai"].map(fmt.number),
+        "Bobot maksimal": dims["bobot_maksimal"].map(fmt.points),
+        "Target": dims["target"].map(lambda v: fmt.number(v) if pd.notna(v) else fmt.EMPTY),
+        "Capaian target": dims["capaian_target"].map(fmt.percent),
+        "Kategori": categorize(dims["nilai"] / dims["bobot_maksimal"] * 100, report.rules).fillna(fmt.EMPTY),
+    })
+    return _show(table(frame, "tabel analisis", ("Nilai", "Bobot maksimal", "Target", "Capaian target")),
+                 '<p class="keterangan">Capaian = nilai ÷ target × 100%. Kategori dimensi dihitung dari nilai '
+                 "yang dinormalkan ke skala 100.</p>")
+
+
+def unit_ranking_table(report: ReportData) -> HTML:
+    summary = summarise(report, by="unit_kerja").reset_index()
+    summary = summary.sort_values(["ip_asn", "unit_kerja"], ascending=[False, True], na_position="last")
+    frame = pd.DataFrame({
+        "Peringkat": [str(i) for i in range(1, len(summary) + 1)],
+        "Unit kerja": summary["unit_kerja"],
+        "Terdaftar": summary["terdaftar"].map(fmt.integer),
+        "PNS diukur": summary["diukur"].map(fmt.integer),
+        "Partisipasi": summary["partisipasi"].map(fmt.percent),
+        "IP ASN": summary["ip_asn"].map(fmt.number),
+        "Kualifikasi": summary["kualifikasi"].map(fmt.number),
+        "Kompetensi": summary["kompetensi"].map(fmt.number),
+        "Kinerja": summary["kinerja"].map(fmt.number),
+        "Disiplin": summary["disiplin"].map(fmt.number),
+        "Kategori": summary["kategori"].fillna(fmt.EMPTY),
+    })
+    return _show(table(frame, "tabel rinci", tuple(frame.columns[2:-1]), (6, 22, 7, 7, 8, 7, 8, 8, 7, 7, 13)))
+
+
+def category_table(report: ReportData) -> HTML:
+    names = [band.nama for band in report.rules.kategori]
+    counts = report.scores["kategori"].value_counts().reindex(names, fill_value=0)
+    n = max(int(counts.sum()), 1)
+    frame = pd.DataFrame({"Kategori": names, "PNS": counts.map(fmt.integer).to_numpy(),
+                          "Persentase": [fmt.percent(c / n) for c in counts]})
+    return _show(table(frame, "tabel kecil", ("PNS", "Persentase")))
+
+
+def history_table(report: ReportData) -> HTML:
+    history = report.history
+    if history.empty or history["tahun"].nunique() < 2:
+        return _show("<p>Data hanya memuat satu tahun pengukuran; perbandingan antartahun belum tersedia.</p>")
+    whole = history[history["unit_kerja"].isna()].sort_values("tahun")
+    frame = pd.DataFrame({
+        "Tahun": whole["tahun"].map(str),
+        "PNS diukur": whole["diukur"].map(fmt.integer),
+        "IP ASN": whole["ip_asn"].map(fmt.number),
+        "Kualifikasi": whole["kualifikasi"].map(fmt.number),
+        "Kompetensi": whole["kompetensi"].map(fmt.number),
+        "Kinerja": whole["kinerja"].map(fmt.number),
+        "Disiplin": whole["disiplin"].map(fmt.number),
+        "Kategori": whole["kategori"].fillna(fmt.EMPTY),
+    })
+    return _show(table(frame, "tabel", tuple(frame.columns[1:-1])))
+
+
+def accounting_table(report: ReportData) -> HTML:
+    acc = report.accounting
+    frame = pd.DataFrame({
+        "Lembar": acc["lembar"], "Baris dibaca": acc["dibaca"].map(fmt.integer),
+        "Dipakai": acc["dipakai"].map(fmt.integer), "Dengan temuan": acc["bermasalah"].map(fmt.integer),
+        "Tidak dipakai": acc["ditolak"].map(fmt.integer),
+    })
+    return _show(table(frame, "tabel kecil", tuple(frame.columns[1:])))
+
+
+# --- personal data -----------------------------------------------------------------------------
+
+
+def mask_nip(nip: object) -> str:
+    """198503122009011001 -> 198503**********01: birth year-month stays, the person does not."""
+    text = "" if nip is None else str(nip)
+    return text[:6] + "*" * max(len(text) - 8, 0) + text[-2:] if len(text) > 8 else "*" * len(text)
+
+
+def mask_name(name: object) -> str:
+    """"Siti Rahmawati, S.E." -> "S. R." (initials of the words before any title)."""
+    text = "" if name is None else str(name).split(",")[0]
+    initials = [w[0].upper() + "." for w in text.split() if w and w[0].isalpha()]
+    return " ".join(initials) or "***"

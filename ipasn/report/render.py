@@ -1,0 +1,58 @@
+"""Executed notebook -> standalone HTML (code hidden) -> A4 PDF, all in-process.
+
+HTML uses nbconvert's `basic` template (cells only) inside ipasn's own small, print-ready page, so
+the same document reads well on screen and on A4 and WeasyPrint has little CSS to parse.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from functools import lru_cache
+from importlib import resources
+
+import nbformat
+
+PDF_METADATA_DATE = "2000-01-01"
+
+
+@lru_cache(maxsize=1)
+def _exporter():
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True, anchor_link_text="")
+
+
+@lru_cache(maxsize=1)
+def stylesheet() -> str:
+    return (resources.files("ipasn") / "templates" / "report.css").read_text(encoding="utf-8")
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal: quotes and backslashes escaped, no way to close the style element."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+    return f'"{escaped}"'
+
+
+def notebook_html(notebook: nbformat.NotebookNode, title: str, footer: str) -> str:
+    """A complete, self-contained HTML document of the notebook's outputs and markdown."""
+    body, _ = _exporter().from_notebook_node(notebook)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>{html.escape(title)}</title>\n"
+        f"<meta name=\"dcterms.created\" content=\"{PDF_METADATA_DATE}\">\n"
+        f"<meta name=\"generator\" content=\"ipasn\">\n"
+        f"<style>\n{stylesheet()}\n@page {{ @bottom-left {{ content: {_css_string(footer)}; }} }}\n</style>\n"
+        f"</head>\n<body>\n{body}\n"
+        f"<p class=\"catatan-kaki\">{html.escape(footer)}</p>\n</body>\n</html>\n"
+    )
+
+
+def html_to_pdf(document: str) -> bytes:
+    """A4 PDF through WeasyPrint (Pango from Debian; no browser, no LaTeX)."""
+    from weasyprint import HTML
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    return HTML(string=document, base_url=".").write_pdf(uncompressed_pdf=False)

@@ -12,12 +12,12 @@ frames, and ``write_demo`` writes byte-identical files.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from ipasn.xlsx import workbook_bytes
 
 __all__ = ["SHEET_COLUMNS", "make_demo", "write_demo"]
 
@@ -838,52 +838,12 @@ def _hukdis_sheet(rng: np.random.Generator, people: pd.DataFrame, tahun: int) ->
 
 # --- writing -----------------------------------------------------------------------------------
 
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-
-
-def _deterministic_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed timestamps (entries kept in the order they were written)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
-
-
 def _xlsx_bytes(frames: dict[str, pd.DataFrame], tahun: int) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.writer.excel import ExcelWriter
-
-    workbook = Workbook(write_only=True)
-    stamp = dt.datetime(tahun, 12, 31)
-    workbook.properties.created = stamp
-    workbook.properties.modified = stamp
-    workbook.properties.creator = "ipasn.demo"
-    workbook.properties.title = "Data demo IP ASN (sintetis)"
-    for name, columns in SHEET_COLUMNS.items():
-        sheet = workbook.create_sheet(name)
-        frame = frames[name]
-        for letter_index, column in enumerate(columns):
-            letter = chr(ord("A") + letter_index)
-            sheet.column_dimensions[letter].width = 24 if column in ("nip", "tanggal_selesai") else 18
-        sheet.append(list(columns))
-        nip_col = columns.index("nip")
-        for row in frame.itertuples(index=False, name=None):
-            values = list(row)
-            cell = WriteOnlyCell(sheet, value=values[nip_col])
-            cell.number_format = "@"  # text: a NIP must never become a number
-            values[nip_col] = cell
-            sheet.append(values)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        # ExcelWriter directly: openpyxl's save_workbook() would stamp `modified` with the clock.
-        ExcelWriter(workbook, archive).save()
-    return _deterministic_zip(buffer.getvalue())
+    widths = {"nip": 24, "tanggal_selesai": 24}
+    return workbook_bytes({name: frames[name][list(columns)] for name, columns in SHEET_COLUMNS.items()},
+                          stamp=dt.datetime(tahun, 12, 31), creator="ipasn.demo",
+                          title="Data demo IP ASN (sintetis)",
+                          widths={**{c: 18 for cols in SHEET_COLUMNS.values() for c in cols}, **widths})
 
 
 def write_demo(path: str | Path, **kwargs) -> Path:

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import math
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from ipasn.errors import IpasnError
-from ipasn.files import atomic_path, normalise_zip, write_bytes
+from ipasn.files import atomic_path, write_bytes
 from ipasn.score import EXPLANATION_COLUMNS, OUTPUT_COLUMNS, ScoreResult
+from ipasn.xlsx import workbook_bytes
 
 FORMATS = (".xlsx", ".csv", ".parquet")
 # A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-FIXED_CREATED = dt.datetime(2000, 1, 1)
 
 
 def scores_table(result: ScoreResult) -> pd.DataFrame:
@@ -39,57 +35,6 @@ def _neutralised(frame: pd.DataFrame) -> pd.DataFrame:
         if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
             frame[column] = frame[column].map(neutralise)
     return frame
-
-
-def _cell(value: object) -> object:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (np.floating,)):
-        return float(value)
-    if isinstance(value, (np.bool_,)):
-        return bool(value)
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
-    return value
-
-
-def workbook_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """An .xlsx with one sheet per frame; text is always stored as text, never as a formula."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    book = Workbook(write_only=True)
-    book.properties.created = book.properties.modified = FIXED_CREATED
-    book.properties.creator = "ipasn"
-    for name, frame in sheets.items():
-        sheet = book.create_sheet(title=name[:31])
-        sheet.append([str(c) for c in frame.columns])
-        for row in frame.itertuples(index=False, name=None):
-            cells = []
-            for value in row:
-                value = _cell(value)
-                if isinstance(value, str):
-                    cell = WriteOnlyCell(sheet, value=None)
-                    cell.value, cell.data_type = value, "s"  # set after: openpyxl reads "=..." as formula
-                    cells.append(cell)
-                else:
-                    cells.append(value)
-            sheet.append(cells)
-    # Not book.save(): it stamps docProps/core.xml with the current time, so two runs on the same
-    # data would differ. The writer it calls keeps the fixed `modified` set above.
-    from zipfile import ZIP_DEFLATED, ZipFile
-
-    from openpyxl.writer.excel import ExcelWriter
-
-    buffer = io.BytesIO()
-    if not book.worksheets:
-        book.create_sheet()
-    ExcelWriter(book, ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True)).save()
-    return normalise_zip(buffer.getvalue())
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

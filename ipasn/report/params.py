@@ -30,6 +30,15 @@ class Options(BaseModel):
     mask_personal_data: bool = False  # mask NIP and names in every document (UU 27/2022)
 
 
+class Notebooks(BaseModel):
+    """Report templates; None uses ipasn's own. Paths are relative to the run file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    unit: str | None = None
+    instansi: str | None = None
+
+
 class RunParams(BaseModel):
     """One run: which instansi, years, data, rules, targets, units, formats and output folder."""
 
@@ -45,6 +54,7 @@ class RunParams(BaseModel):
     formats: list[Literal["html", "pdf"]] = ["html", "pdf"]
     output: str = "reports"
     options: Options = Options()
+    notebooks: Notebooks = Notebooks()
     base_dir: Path = Path(".")  # the run file's folder; relative paths resolve against it
 
     @field_validator("tahun", mode="before")
@@ -65,6 +75,15 @@ class RunParams(BaseModel):
             return None
         candidate = self.base_dir / self.rules
         return str(candidate.resolve()) if candidate.suffix in (".yaml", ".yml") else self.rules
+
+    def notebook(self, kind: Literal["unit", "instansi"]) -> Path | None:
+        chosen = getattr(self.notebooks, kind)
+        if chosen is None:
+            return None
+        path = (self.base_dir / chosen).resolve()
+        if not path.is_file():
+            raise ParamsError(f"notebooks.{kind}: berkas tidak ditemukan: {path}")
+        return path
 
     def output_dir(self) -> Path:
         return (self.base_dir / self.output).resolve()

@@ -14,7 +14,8 @@ from ipasn import __version__
 from ipasn.errors import ParamsError
 from ipasn.files import clean_temporaries, write_bytes
 from ipasn.load import Dataset, load
-from ipasn.output import scores_table, workbook_bytes
+from ipasn.output import scores_table
+from ipasn.xlsx import workbook_bytes
 from ipasn.report.batch import INSTANSI_TEMPLATE, UNIT_TEMPLATE, Job, JobResult, notebook_template, run_job
 from ipasn.report.data import ReportData, year_history
 from ipasn.report.index import write_index
@@ -100,7 +101,8 @@ def _job(prepared: Prepared, result: ScoreResult, year_dir: Path, unit: str | No
     scope = unit if unit is not None else params.instansi
     job = Job(
         tahun=tahun, unit=unit, slug=slug,
-        template=notebook_template(UNIT_TEMPLATE if unit is not None else INSTANSI_TEMPLATE),
+        template=(params.notebook("unit" if unit is not None else "instansi")
+                  or notebook_template(UNIT_TEMPLATE if unit is not None else INSTANSI_TEMPLATE)),
         year_dir=year_dir, parameters={}, formats=tuple(params.formats),
         title=f"IP ASN {tahun} — {scope}", footer=_footer(prepared, result),
     )

@@ -6,13 +6,18 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test bench env system-deps clean
+.PHONY: demo test expected bench env system-deps clean
 
 demo: $(STAMP)
 	$(BIN)/ipasn run params/demo.yaml
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval \
+	  --nbval-sanitize-with tests/notebooks/nbval_sanitize.cfg $(PYTEST_ARGS)
+
+# Re-execute the notebooks on the demo data and store the outputs nbval compares against.
+expected: $(STAMP)
+	$(BIN)/python tests/notebooks/regenerate.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scoring.py --scale 0.05

@@ -21,7 +21,7 @@ class CellError:
     message: str
 
 
-def _strip_volatile(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def strip_volatile(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop timings, absolute paths and random ids, so equal runs give equal bytes."""
     papermill = notebook.metadata.get("papermill", {})
     notebook.metadata["papermill"] = {k: papermill[k] for k in ("parameters", "default_parameters")
@@ -66,6 +66,6 @@ def execute(template: Path, parameters: dict, cwd: Path, output: Path,
         notebook = nbformat.read(scratch, as_version=4)
         if error is not None:
             error = _first_error(notebook) or error
-        notebook = _strip_volatile(notebook)
+        notebook = strip_volatile(notebook)
         nbformat.write(notebook, scratch)
     return notebook, error

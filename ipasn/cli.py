@@ -91,15 +91,30 @@ def score_command(data: Path, tahun: int, rules: str | None, output: Path | None
 @click.option("--jobs", type=int, default=None, help="Worker processes (default: number of cores).")
 @click.option("--only", "only", default=None, help="Rerun one unit (its exact name).")
 @click.option("--scheduler", default=None, help="dask.distributed scheduler address, e.g. tcp://host:8786.")
+@click.option("--force", is_flag=True, help="Execute every document, even those that could be reused.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 def run_command(params_file: Path, jobs: int | None, only: str | None, scheduler: str | None,
-                no_progress: bool) -> None:
+                force: bool, no_progress: bool) -> None:
     """Render every report a run definition (params/*.yaml) asks for."""
     from ipasn.report.cli_run import run_reports
 
-    failed = run_reports(params_file, jobs=jobs, only=only, scheduler=scheduler, progress=not no_progress)
+    failed = run_reports(params_file, jobs=jobs, only=only, scheduler=scheduler, force=force,
+                         progress=not no_progress)
     if failed:
         sys.exit(4)
+
+
+@main.command("verify")
+@click.argument("report_dir", type=click.Path(path_type=Path))
+@click.option("--unit", default=None, help="Verify one unit's documents only.")
+@click.option("--data", "data", type=click.Path(path_type=Path), default=None,
+              help="Where the input data is now, if it moved since the run.")
+@click.option("--jobs", type=int, default=None, help="Worker processes (default: number of cores).")
+def verify_command(report_dir: Path, unit: str | None, data: Path | None, jobs: int | None) -> None:
+    """Check a report folder: inputs unchanged, and re-execution gives the same bytes."""
+    from ipasn.report.verify import verify
+
+    sys.exit(verify(report_dir, unit=unit, data=data, jobs=jobs))
 
 
 @main.command("demo-data")

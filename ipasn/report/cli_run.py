@@ -1,4 +1,4 @@
-"""The console side of `ipasn run`: progress bar, summary table, exit status."""
+"""The console side of `ipasn run`: progress bar, summary, exit status."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from tqdm import tqdm
 
 from ipasn import fmt
 from ipasn.report.params import load_params
-from ipasn.report.run import default_jobs, execute_jobs, finish, local_executor, prepare
+from ipasn.report.run import RunOutcome, default_jobs, local_executor, run
 
 
-def _executor_factory(jobs: int, scheduler: str | None):
+def executor_factory(jobs: int, scheduler: str | None):
+    """(factory, owner): the factory makes an executor per batch; the owner closes shared resources."""
     if scheduler is None:
         return (lambda: local_executor(jobs)), contextlib.nullcontext()
     from ipasn.report.cluster import dask_client
@@ -22,27 +23,35 @@ def _executor_factory(jobs: int, scheduler: str | None):
     return (lambda: contextlib.nullcontext(client.get_executor())), client
 
 
-def run_reports(params_file: Path, jobs: int | None = None, only: str | None = None,
-                scheduler: str | None = None, progress: bool = True) -> int:
-    """Run the reports; print a summary; return the number of failed documents."""
-    params = load_params(params_file)
-    click.echo(f"Menyiapkan data: {params.data_path().name} (tahun {', '.join(map(str, params.tahun))})")
-    prepared = prepare(params, only=only)
-    workers = jobs or default_jobs()
-    factory, owner = _executor_factory(workers, scheduler)
-    bar = tqdm(total=len(prepared.jobs), desc="Laporan", unit="dok", disable=not progress, leave=False)
-    with owner, bar:
-        results = execute_jobs(prepared.jobs, factory, progress=lambda r: bar.update(1))
-    indexes = finish(prepared, results)
-    ok = [r for r in results.values() if r.status == "ok"]
-    failed = [r for r in results.values() if r.status == "failed"]
-    seconds = sum(r.seconds for r in results.values())
-    click.echo(f"Selesai: {fmt.integer(len(ok))} dokumen dibuat, {fmt.integer(len(failed))} gagal "
-               f"({fmt.number(seconds, 1)} detik kerja, {workers} proses).")
-    for result in sorted(failed, key=lambda r: r.key):
+def print_outcome(outcome: RunOutcome, workers: int) -> None:
+    results = outcome.results.values()
+    seconds = sum(r.seconds for r in results)
+    click.echo(f"Selesai: {fmt.integer(outcome.count('ok'))} dokumen dibuat, "
+               f"{fmt.integer(outcome.count('reused'))} dipakai ulang, {fmt.integer(outcome.count('failed'))} "
+               f"gagal ({fmt.number(seconds, 1)} detik kerja, {workers} proses).")
+    for result in sorted((r for r in results if r.status == "failed"), key=lambda r: r.key):
         error = result.error or {}
         cell = f", sel {error['cell']}" if error.get("cell") is not None else ""
         click.echo(f"  GAGAL {result.key}: {error.get('name')}: {error.get('message')}{cell}", err=True)
-    for index in indexes:
+    for index in outcome.indexes:
         click.echo(f"Indeks laporan: {index}")
-    return len(failed)
+
+
+def run_reports(params_file: Path, jobs: int | None = None, only: str | None = None,
+                scheduler: str | None = None, force: bool = False, progress: bool = True) -> int:
+    """Run the reports; print a summary; return the number of failed documents."""
+    params = load_params(params_file)
+    click.echo(f"Menyiapkan data: {params.data_path().name} (tahun {', '.join(map(str, params.tahun))})")
+    workers = jobs or default_jobs()
+    factory, owner = executor_factory(workers, scheduler)
+    bar = tqdm(total=0, desc="Laporan", unit="dok", disable=not progress, leave=False)
+
+    def planned(n: int) -> None:
+        bar.total = n
+        bar.refresh()
+
+    with owner, bar:
+        outcome = run(params, factory, only=only, force=force, run_file=Path(params_file),
+                      progress=lambda r: bar.update(1), planned=planned)
+    print_outcome(outcome, workers)
+    return outcome.count("failed")

@@ -6,14 +6,17 @@ the same document reads well on screen and on A4 and WeasyPrint has little CSS t
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
+import os
 from functools import lru_cache
 from importlib import resources
 
 import nbformat
 
 PDF_METADATA_DATE = "2000-01-01"
+SOURCE_DATE_EPOCH = "946684800"  # 2000-01-01T00:00:00Z
 
 
 @lru_cache(maxsize=1)
@@ -49,10 +52,26 @@ def notebook_html(notebook: nbformat.NotebookNode, title: str, footer: str) -> s
     )
 
 
+@contextlib.contextmanager
+def _fixed_source_date():
+    """fontTools stamps each embedded font subset with the time it was written unless
+    SOURCE_DATE_EPOCH is set: fix it so a PDF's bytes depend on its content only."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
 def html_to_pdf(document: str) -> bytes:
     """A4 PDF through WeasyPrint (Pango from Debian; no browser, no LaTeX)."""
     from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    return HTML(string=document, base_url=".").write_pdf(uncompressed_pdf=False)
+    with _fixed_source_date():
+        return HTML(string=document, base_url=".").write_pdf(uncompressed_pdf=False)

@@ -1,4 +1,4 @@
-"""`ipasn run`: score once, prepare each report's data, execute every notebook, write the index."""
+"""`ipasn run`: score once, prepare each report's data, execute what changed, write index and manifest."""
 
 from __future__ import annotations
 
@@ -15,14 +15,16 @@ from ipasn.errors import ParamsError
 from ipasn.files import clean_temporaries, write_bytes
 from ipasn.load import Dataset, load
 from ipasn.output import scores_table
-from ipasn.xlsx import workbook_bytes
+from ipasn.report import manifest as mf
 from ipasn.report.batch import INSTANSI_TEMPLATE, UNIT_TEMPLATE, Job, JobResult, notebook_template, run_job
 from ipasn.report.data import ReportData, year_history
 from ipasn.report.index import write_index
 from ipasn.report.params import RunParams
+from ipasn.report.provenance import sha256_bytes, sha256_file
 from ipasn.report.slugs import unique_slugs
 from ipasn.ruleset import parse_ruleset, ruleset_text
 from ipasn.score import ScoreResult, score
+from ipasn.xlsx import workbook_bytes
 
 PERSONAL_DATA_SUFFIX = "data-pribadi"
 
@@ -38,7 +40,27 @@ class Prepared:
     rules_yaml: str
     slugs: dict[str, str]  # unit -> file stem
     instansi_dir: Path
+    data_sha256: str = ""
     jobs: list[Job] = field(default_factory=list)
+    fingerprints: dict[str, str] = field(default_factory=dict)  # job key -> fingerprint
+
+    @property
+    def rules_sha256(self) -> str:
+        return sha256_bytes(self.rules_yaml.encode("utf-8"))
+
+    def year_dir(self, tahun: int) -> Path:
+        return self.instansi_dir / str(tahun)
+
+
+@dataclass
+class RunOutcome:
+    prepared: Prepared
+    results: dict[str, JobResult]
+    indexes: list[Path]
+    manifests: list[Path]
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results.values() if r.status == status)
 
 
 def scores_workbook_name(tahun: int) -> str:
@@ -61,6 +83,12 @@ def _check_against_data(params: RunParams, dataset: Dataset, results: dict[int, 
     return chosen
 
 
+def _data_sha256(data: Path) -> str:
+    from ipasn.report.provenance import input_files
+
+    return sha256_bytes("".join(f"{p.name}:{sha256_file(p)};" for p in input_files(data)).encode())
+
+
 def prepare(params: RunParams, only: str | None = None) -> Prepared:
     """Load and score once per year, write each report's bundle, and plan the jobs."""
     from slugify import slugify
@@ -74,19 +102,23 @@ def prepare(params: RunParams, only: str | None = None) -> Prepared:
         raise ParamsError(f"--only: unit kerja '{only}' tidak ada di antara unit run ini")
     instansi_dir = params.output_dir() / (slugify(params.instansi, max_length=80) or "instansi")
     prepared = Prepared(params, dataset, results, params.rules or label, text,
-                        unique_slugs(sorted(set(dataset.pegawai["unit_kerja"]))), instansi_dir)
+                        unique_slugs(sorted(set(dataset.pegawai["unit_kerja"]))), instansi_dir,
+                        _data_sha256(params.data_path()))
     for tahun, result in results.items():
-        year_dir = instansi_dir / str(tahun)
+        year_dir = prepared.year_dir(tahun)
         if year_dir.exists():
             clean_temporaries(year_dir)  # what an interrupted run left behind
         for unit in ([only] if only else [*units, None]):
-            prepared.jobs.append(_job(prepared, result, year_dir, unit))
+            job = _job(prepared, result, year_dir, unit)
+            prepared.jobs.append(job)
+            prepared.fingerprints[job.key] = mf.job_fingerprint(job, prepared.rules_sha256)
     return prepared
 
 
 def _footer(prepared: Prepared, result: ScoreResult) -> str:
-    return (f"Dibuat dengan ipasn {__version__} · aturan {prepared.rules_label} · "
-            f"tanggal acuan {result.period.tanggal_acuan:%d-%m-%Y}")
+    """Provenance on every page: code, rules, data hash prefix, and a date taken from the data."""
+    return (f"ipasn {__version__} · aturan {prepared.rules_label} ({prepared.rules_sha256[:8]}) · "
+            f"data sha256 {prepared.data_sha256[:12]} · tanggal acuan {result.period.tanggal_acuan:%d-%m-%Y}")
 
 
 def _job(prepared: Prepared, result: ScoreResult, year_dir: Path, unit: str | None) -> Job:
@@ -97,21 +129,19 @@ def _job(prepared: Prepared, result: ScoreResult, year_dir: Path, unit: str | No
         earlier = [t for t in params.tahun if t <= tahun]
         if len(earlier) > 1:
             report.history = year_history(prepared.dataset, result.rules, earlier)
-    slug = prepared.slugs[unit] if unit is not None else "instansi"
+    parameters = {"year": tahun, "instansi": params.instansi,
+                  "targets": params.targets.model_dump(exclude_none=True), "scored": "bundle"}
+    if unit is not None:
+        parameters.update(unit=unit, mask_personal=params.options.mask_personal_data)
     scope = unit if unit is not None else params.instansi
     job = Job(
-        tahun=tahun, unit=unit, slug=slug,
+        tahun=tahun, unit=unit, slug=prepared.slugs[unit] if unit is not None else "instansi",
         template=(params.notebook("unit" if unit is not None else "instansi")
                   or notebook_template(UNIT_TEMPLATE if unit is not None else INSTANSI_TEMPLATE)),
-        year_dir=year_dir, parameters={}, formats=tuple(params.formats),
+        year_dir=year_dir, parameters=parameters, formats=tuple(params.formats),
         title=f"IP ASN {tahun} — {scope}", footer=_footer(prepared, result),
     )
     report.write(job.work_dir / "bundle")
-    parameters = {"year": tahun, "instansi": params.instansi, "targets": params.targets.model_dump(exclude_none=True),
-                  "scored": "bundle"}
-    if unit is not None:
-        parameters.update(unit=unit, mask_personal=params.options.mask_personal_data)
-    object.__setattr__(job, "parameters", parameters)
     return job
 
 
@@ -144,6 +174,8 @@ def execute_jobs(jobs: list[Job], make_executor: Callable[[], Executor],
     """Run every job. A crashed worker breaks its pool; the jobs it took down are retried once,
     each in its own worker, so only the culprit fails."""
     results: dict[str, JobResult] = {}
+    if not jobs:
+        return results
     crashed: list[Job] = []
     with make_executor() as executor:
         futures = {executor.submit(run_job, job): job for job in jobs}
@@ -170,15 +202,63 @@ def execute_jobs(jobs: list[Job], make_executor: Callable[[], Executor],
     return results
 
 
-def finish(prepared: Prepared, results: dict[str, JobResult]) -> list[Path]:
-    """Scores workbook and index per year. Returns the index pages."""
-    indexes = []
+def run(params: RunParams, make_executor: Callable[[], Executor], *, only: str | None = None,
+        force: bool = False, run_file: Path | None = None,
+        progress: Callable[[JobResult], None] = lambda r: None,
+        planned: Callable[[int], None] = lambda n: None) -> RunOutcome:
+    """Prepare, reuse what still matches the manifest, execute the rest, then index and manifest."""
+    prepared = prepare(params, only=only)
+    previous = {t: mf.read_manifest(prepared.year_dir(t)) for t in prepared.results}
+    results: dict[str, JobResult] = {}
+    to_run = []
+    for job in prepared.jobs:
+        reused = None if force else mf.reusable(job, prepared.fingerprints[job.key], previous[job.tahun])
+        if reused is not None:
+            results[job.key] = reused
+        else:
+            to_run.append(job)
+    planned(len(to_run))
+    results.update(execute_jobs(to_run, make_executor, progress))
+    indexes, manifests = finish(prepared, results, previous, run_file)
+    return RunOutcome(prepared, results, indexes, manifests)
+
+
+def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int, dict | None],
+           run_file: Path | None = None) -> tuple[list[Path], list[Path]]:
+    """Per year: the scores workbook, the index page and the manifest (written last)."""
+    params = prepared.params
+    run_text = run_file.read_text(encoding="utf-8") if run_file and run_file.is_file() else None
+    canonical = params.model_dump(mode="json", exclude={"base_dir"})
+    rules_ref = params.rules_ref()
+    rules_file = Path(rules_ref) if rules_ref and Path(rules_ref).is_file() else None
+    templates = {job.template.name: job.template for job in prepared.jobs}
+    indexes, manifests = [], []
     for tahun, result in prepared.results.items():
-        year_dir = prepared.instansi_dir / str(tahun)
+        year_dir = prepared.year_dir(tahun)
         year_dir.mkdir(parents=True, exist_ok=True)
-        write_bytes(year_dir / scores_workbook_name(tahun), workbook_bytes({
-            "skor": scores_table(result), "temuan": result.findings,
-            "rekap_baris": result.dataset.accounting,
+        workbook = year_dir / scores_workbook_name(tahun)
+        write_bytes(workbook, workbook_bytes({
+            "skor": scores_table(result), "temuan": result.findings, "rekap_baris": result.dataset.accounting,
         }))
-        indexes.append(write_index(prepared, result, year_dir, results))
-    return indexes
+        year_results = {k: r for k, r in results.items() if k.startswith(f"{tahun}/")}
+        year_results = _with_previous(prepared, tahun, year_results, previous.get(tahun))
+        indexes.append(write_index(prepared, result, year_dir, year_results))
+        jobs = {job.key: (job, prepared.fingerprints[job.key]) for job in prepared.jobs if job.tahun == tahun}
+        manifest = mf.build_manifest(
+            year_dir=year_dir, tahun=tahun, run_file=run_file.resolve() if run_file else None,
+            run_text=run_text, canonical=canonical, data=params.data_path(), rules_ref=rules_ref or
+            prepared.rules_label, rules_file=rules_file, rules_sha256=prepared.rules_sha256,
+            templates=templates, jobs=jobs, results=results, previous=previous.get(tahun), workbook=workbook)
+        manifests.append(mf.write_manifest(year_dir, manifest))
+    return indexes, manifests
+
+
+def _with_previous(prepared: Prepared, tahun: int, results: dict[str, JobResult],
+                   previous: dict | None) -> dict[str, JobResult]:
+    """For the index: documents not run this time (--only) keep their recorded status."""
+    merged = dict(results)
+    for stem, entry in (previous or {}).get("documents", {}).items():
+        key = f"{tahun}/{stem}"
+        if key not in merged:
+            merged[key] = JobResult(key, entry.get("status", "ok"), 0.0, entry.get("files", {}), entry.get("error"))
+    return merged

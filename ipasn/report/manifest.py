@@ -1,0 +1,117 @@
+"""manifest.json: from which data, rules, templates and code each document of a year was made.
+
+It also decides reuse: a document is executed again unless its recorded fingerprint (bundle data,
+parameters, template, ruleset, code and environment) and its files on disk all still match.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from ipasn import __version__
+from ipasn.files import write_text
+from ipasn.report import provenance as pv
+from ipasn.report.batch import Job, JobResult
+
+MANIFEST = "manifest.json"
+FORMAT = "ipasn-manifest/1"
+
+
+def job_fingerprint(job: Job, rules_sha256: str) -> str:
+    """Everything that shapes a job's documents, hashed: change any of it and the job reruns."""
+    bundle = job.work_dir / "bundle"
+    parts = {
+        "bundle": {p.name: pv.sha256_file(p) for p in sorted(bundle.iterdir()) if p.is_file()},
+        "parameters": job.parameters,
+        "template": pv.template_sha256(job.template),
+        "formats": list(job.formats),
+        "title": job.title,
+        "footer": job.footer,
+        "rules": rules_sha256,
+        "code": pv.code_sha256(),
+        "environment": pv.environment(),
+    }
+    return pv.sha256_bytes(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+
+
+def read_manifest(year_dir: Path) -> dict | None:
+    path = year_dir / MANIFEST
+    if not path.is_file():
+        return None
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # a damaged manifest proves nothing: everything reruns
+    return manifest if manifest.get("format") == FORMAT else None
+
+
+def reusable(job: Job, fingerprint: str, previous: dict | None) -> JobResult | None:
+    """The previous result of this job if its fingerprint and every file still match, else None."""
+    entry = (previous or {}).get("documents", {}).get(job.relative_stem)
+    if not entry or entry.get("status") not in ("ok", "reused") or entry.get("fingerprint") != fingerprint:
+        return None
+    expected = {f"{job.relative_stem}.{suffix}" for suffix in ("ipynb", *job.formats)}
+    files = entry.get("files", {})
+    if set(files) != expected:
+        return None
+    for name, digest in files.items():
+        path = job.year_dir / name
+        if not path.is_file() or pv.sha256_file(path) != digest:
+            return None
+    return JobResult(job.key, "reused", 0.0, dict(files))
+
+
+def _relative(path: Path, start: Path) -> str:
+    try:
+        return os.path.relpath(path, start)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_text: str | None,
+                   canonical: dict, data: Path, rules_ref: str, rules_file: Path | None, rules_sha256: str,
+                   templates: dict[str, Path], jobs: dict[str, tuple[Job, str]],
+                   results: dict[str, JobResult], previous: dict | None, workbook: Path) -> dict:
+    documents = dict((previous or {}).get("documents", {}))  # --only keeps the others' records
+    for key, (job, fingerprint) in jobs.items():
+        result = results.get(key)
+        if result is None:
+            continue
+        documents[job.relative_stem] = {
+            "unit": job.unit, "fingerprint": fingerprint, "status": result.status,
+            "seconds": round(result.seconds, 3), "files": dict(sorted(result.documents.items())),
+            "error": result.error,
+        }
+    return {
+        "format": FORMAT,
+        "tahun": tahun,
+        "run": {
+            "file": _relative(run_file, year_dir) if run_file else None,
+            "file_absolute": str(run_file) if run_file else None,
+            "text": run_text,
+            "canonical": canonical,
+        },
+        "inputs": {
+            "data": [{"path": _relative(p, year_dir), "path_absolute": str(p), "sha256": pv.sha256_file(p)}
+                     for p in pv.input_files(data)],
+            "data_path": _relative(data, year_dir),
+            "data_path_absolute": str(data),
+            "rules": {"ref": rules_ref, "sha256": rules_sha256,
+                      "path": _relative(rules_file, year_dir) if rules_file else None,
+                      "path_absolute": str(rules_file) if rules_file else None},
+        },
+        "templates": {name: {"path": str(path), "sha256": pv.template_sha256(path)}
+                      for name, path in sorted(templates.items())},
+        "code": {"ipasn": __version__, "git": pv.git_commit(), "sha256": pv.code_sha256()},
+        "environment": pv.environment(),
+        "documents": dict(sorted(documents.items())),
+        "scores_workbook": {"path": workbook.name, "sha256": pv.sha256_file(workbook)},
+    }
+
+
+def write_manifest(year_dir: Path, manifest: dict) -> Path:
+    target = year_dir / MANIFEST
+    write_text(target, json.dumps(manifest, indent=1, sort_keys=False, ensure_ascii=False) + "\n")
+    return target

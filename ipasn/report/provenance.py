@@ -1,0 +1,83 @@
+"""What a report was made from: hashes of inputs, templates, code and environment."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import subprocess
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import nbformat
+
+import ipasn
+
+# Packages whose version can change a document's bytes.
+SHAPING_PACKAGES = (
+    "pandas", "numpy", "pyarrow", "openpyxl", "matplotlib", "babel", "nbconvert", "nbclient", "nbformat",
+    "papermill", "ipykernel", "ipython", "jinja2", "weasyprint", "pydyf", "fonttools", "tinycss2",
+    "pydantic", "pyyaml", "python-slugify",
+)
+PACKAGE_ROOT = Path(ipasn.__file__).resolve().parent
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def input_files(data: Path) -> list[Path]:
+    """The files a data path stands for: the workbook, or every table in the folder."""
+    if data.is_dir():
+        return sorted(p for p in data.iterdir() if p.is_file() and p.suffix.lower() in (".csv", ".parquet"))
+    return [data]
+
+
+def template_sha256(path: Path) -> str:
+    """A notebook's hash without outputs and volatile metadata: what it does, not when it last ran."""
+    notebook = nbformat.read(path, as_version=4)
+    cells = [{"type": c.cell_type, "source": c.source, "tags": sorted(c.metadata.get("tags", []))}
+             for c in notebook.cells]
+    return sha256_bytes(json.dumps(cells, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def code_sha256() -> str:
+    """Hash of ipasn's own source, rules and templates (exact even in an uncommitted checkout)."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_ROOT.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yaml", ".css", ".ipynb") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(PACKAGE_ROOT)).encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def git_commit() -> str | None:
+    try:
+        out = subprocess.run(["git", "-C", str(PACKAGE_ROOT), "describe", "--always", "--dirty", "--abbrev=40"],
+                             capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return out.stdout.strip() or None if out.returncode == 0 else None
+
+
+@lru_cache(maxsize=1)
+def environment() -> dict:
+    versions = {}
+    for name in SHAPING_PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return {"python": platform.python_version(), "implementation": platform.python_implementation(),
+            "packages": versions}

@@ -1,0 +1,112 @@
+"""`ipasn verify`: are the inputs the recorded ones, and does re-execution give the same bytes?"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import click
+
+from ipasn.errors import IpasnError
+from ipasn.report import manifest as mf
+from ipasn.report.params import RunParams
+from ipasn.report.provenance import input_files, sha256_bytes, sha256_file
+from ipasn.report.run import (default_jobs, execute_jobs, finish, local_executor, prepare,
+                              scores_workbook_name)
+from ipasn.ruleset import ruleset_text
+
+
+def _locate(report_dir: Path, relative: str | None, absolute: str | None) -> Path | None:
+    for candidate in ((report_dir / relative) if relative else None, Path(absolute) if absolute else None):
+        if candidate is not None and candidate.exists():
+            return candidate.resolve()
+    return None
+
+
+def check_inputs(report_dir: Path, manifest: dict, data: Path | None) -> tuple[Path, list[str]]:
+    """The data path to use and the problems found (changed or missing files, changed rules)."""
+    inputs = manifest["inputs"]
+    data_path = data.resolve() if data else _locate(report_dir, inputs["data_path"], inputs["data_path_absolute"])
+    problems = []
+    if data_path is None or not data_path.exists():
+        problems.append(f"data tidak ditemukan: {inputs['data_path_absolute']} (beri lokasinya dengan --data)")
+        return Path(inputs["data_path_absolute"]), problems
+    current = {p.name: p for p in input_files(data_path)}
+    for recorded in inputs["data"]:
+        name = Path(recorded["path_absolute"]).name
+        path = current.get(name) if data_path.is_dir() else data_path
+        if path is None:
+            problems.append(f"berkas data hilang: {name}")
+            continue
+        digest = sha256_file(path)
+        if digest != recorded["sha256"]:
+            problems.append(f"berkas data berubah: {path}\n    tercatat {recorded['sha256']}\n    sekarang {digest}")
+    rules = inputs["rules"]
+    rules_ref = (str(_locate(report_dir, rules["path"], rules["path_absolute"]) or rules["path_absolute"])
+                 if rules.get("path_absolute") else rules["ref"])
+    try:
+        digest = sha256_bytes(ruleset_text(rules_ref)[1].encode("utf-8"))
+    except IpasnError:
+        problems.append(f"aturan tidak ditemukan: {rules_ref}")
+    else:
+        if digest != rules["sha256"]:
+            problems.append(f"aturan berubah: {rules_ref}\n    tercatat {rules['sha256']}\n    sekarang {digest}")
+    return data_path, problems
+
+
+def _rerun_params(manifest: dict, data_path: Path, output: Path, unit: str | None) -> RunParams:
+    canonical = dict(manifest["run"]["canonical"])
+    run_file = manifest["run"].get("file_absolute")
+    base_dir = Path(run_file).parent if run_file else data_path.parent
+    rules = manifest["inputs"]["rules"]
+    canonical.update(data=str(data_path), output=str(output), tahun=[manifest["tahun"]],
+                     rules=rules.get("path_absolute") or rules["ref"], formats=canonical["formats"])
+    if unit is not None:
+        canonical["unit_kerja"] = [unit]
+    return RunParams.model_validate({**canonical, "base_dir": base_dir})
+
+
+def _digest(path: Path) -> str | None:
+    return sha256_file(path) if path.is_file() else None
+
+
+def verify(report_dir: Path, unit: str | None = None, data: Path | None = None, jobs: int | None = None) -> int:
+    report_dir = Path(report_dir).resolve()
+    manifest = mf.read_manifest(report_dir)
+    if manifest is None:
+        raise IpasnError(f"{report_dir}: tidak ada {mf.MANIFEST} yang dapat dibaca; ini bukan folder laporan ipasn "
+                         "(folder tahun, mis. reports/<instansi>/2022)")
+    data_path, problems = check_inputs(report_dir, manifest, data)
+    if problems:
+        click.echo("Masukan tidak sama dengan yang tercatat di manifest; verifikasi dihentikan:", err=True)
+        for problem in problems:
+            click.echo(f"  - {problem}", err=True)
+        return 2
+    click.echo("Masukan sama dengan yang tercatat. Menjalankan ulang ...")
+    expected = manifest["documents"]
+    if unit is not None and not any(entry.get("unit") == unit for entry in expected.values()):
+        raise IpasnError(f"--unit: '{unit}' tidak tercatat di manifest")
+    with tempfile.TemporaryDirectory(prefix="ipasn-verify-") as scratch:
+        params = _rerun_params(manifest, data_path, Path(scratch), unit)
+        prepared = prepare(params, only=unit)
+        workers = jobs or default_jobs()
+        results = execute_jobs(prepared.jobs, lambda: local_executor(workers))
+        finish(prepared, results, {t: None for t in prepared.results})
+        year_dir = prepared.year_dir(manifest["tahun"])
+        rows = []
+        recorded = [(name, digest) for entry in expected.values()
+                    if unit is None or entry.get("unit") == unit for name, digest in entry["files"].items()]
+        if unit is None:
+            recorded.append((scores_workbook_name(manifest["tahun"]), manifest["scores_workbook"]["sha256"]))
+        for name, digest in sorted(recorded):
+            rows.append((name, digest, _digest(report_dir / name), _digest(year_dir / name)))
+    width = max([len(r[0]) for r in rows] + [7])
+    click.echo(f"{'dokumen':<{width}}  {'manifest':<12}  {'di folder':<12}  {'dijalankan':<12}  hasil")
+    different = 0
+    for name, want, on_disk, rerun in rows:
+        same = want == on_disk == rerun
+        different += not same
+        click.echo(f"{name:<{width}}  {want[:12]:<12}  {(on_disk or 'tidak ada')[:12]:<12}  "
+                   f"{(rerun or 'tidak ada')[:12]:<12}  {'sama' if same else 'BERBEDA'}")
+    click.echo(f"{len(rows) - different} sama, {different} berbeda.")
+    return 0 if different == 0 else 1

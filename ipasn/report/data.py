@@ -47,12 +47,14 @@ class ReportData:
     def from_result(cls, result: ScoreResult, rules_source: str, rules_yaml: str,
                     unit: str | None = None) -> ReportData:
         scores, pegawai, findings = result.scores, result.pegawai, result.findings
+        accounting = result.dataset.accounting
         if unit is not None:
             scores = scores[scores["unit_kerja"] == unit]
             pegawai = pegawai[pegawai["unit_kerja"] == unit]
             findings = findings[findings["nip"].isin(pegawai["nip"])]
+            accounting = accounting.iloc[0:0]  # whole-file counts: the instansi report's, not a unit's
         return cls(scores.reset_index(drop=True), pegawai.reset_index(drop=True),
-                   findings.reset_index(drop=True), result.dataset.accounting, result.rules,
+                   findings.reset_index(drop=True), accounting, result.rules,
                    rules_source, rules_yaml, result.period, unit)
 
     def write(self, folder: str | Path) -> Path:

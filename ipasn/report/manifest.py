@@ -19,11 +19,16 @@ MANIFEST = "manifest.json"
 FORMAT = "ipasn-manifest/1"
 
 
+def bundle_sha256(bundle: Path) -> str:
+    """One hash over the files a document is made from."""
+    files = "".join(f"{p.name}:{pv.sha256_file(p)};" for p in sorted(bundle.iterdir()) if p.is_file())
+    return pv.sha256_bytes(files.encode("utf-8"))
+
+
 def job_fingerprint(job: Job, rules_sha256: str) -> str:
     """Everything that shapes a job's documents, hashed: change any of it and the job reruns."""
-    bundle = job.work_dir / "bundle"
     parts = {
-        "bundle": {p.name: pv.sha256_file(p) for p in sorted(bundle.iterdir()) if p.is_file()},
+        "bundle": bundle_sha256(job.work_dir / "bundle"),
         "parameters": job.parameters,
         "template": pv.template_sha256(job.template),
         "formats": list(job.formats),

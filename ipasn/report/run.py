@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ipasn import __version__
@@ -20,9 +20,9 @@ from ipasn.report.batch import INSTANSI_TEMPLATE, UNIT_TEMPLATE, Job, JobResult,
 from ipasn.report.data import ReportData, year_history
 from ipasn.report.index import write_index
 from ipasn.report.params import RunParams
-from ipasn.report.provenance import sha256_bytes, sha256_file
+from ipasn.report.provenance import sha256_bytes
 from ipasn.report.slugs import unique_slugs
-from ipasn.ruleset import parse_ruleset, ruleset_text
+from ipasn.ruleset import DEFAULT_RULESET, parse_ruleset, ruleset_text
 from ipasn.score import ScoreResult, score
 from ipasn.xlsx import workbook_bytes
 
@@ -40,7 +40,6 @@ class Prepared:
     rules_yaml: str
     slugs: dict[str, str]  # unit -> file stem
     instansi_dir: Path
-    data_sha256: str = ""
     jobs: list[Job] = field(default_factory=list)
     fingerprints: dict[str, str] = field(default_factory=dict)  # job key -> fingerprint
 
@@ -83,12 +82,6 @@ def _check_against_data(params: RunParams, dataset: Dataset, results: dict[int, 
     return chosen
 
 
-def _data_sha256(data: Path) -> str:
-    from ipasn.report.provenance import input_files
-
-    return sha256_bytes("".join(f"{p.name}:{sha256_file(p)};" for p in input_files(data)).encode())
-
-
 def prepare(params: RunParams, only: str | None = None) -> Prepared:
     """Load and score once per year, write each report's bundle, and plan the jobs."""
     from slugify import slugify
@@ -101,9 +94,8 @@ def prepare(params: RunParams, only: str | None = None) -> Prepared:
     if only is not None and only not in units:
         raise ParamsError(f"--only: unit kerja '{only}' tidak ada di antara unit run ini")
     instansi_dir = params.output_dir() / (slugify(params.instansi, max_length=80) or "instansi")
-    prepared = Prepared(params, dataset, results, params.rules or label, text,
-                        unique_slugs(sorted(set(dataset.pegawai["unit_kerja"]))), instansi_dir,
-                        _data_sha256(params.data_path()))
+    prepared = Prepared(params, dataset, results, params.rules or DEFAULT_RULESET, text,
+                        unique_slugs(sorted(set(dataset.pegawai["unit_kerja"]))), instansi_dir)
     for tahun, result in results.items():
         year_dir = prepared.year_dir(tahun)
         if year_dir.exists():
@@ -115,10 +107,11 @@ def prepare(params: RunParams, only: str | None = None) -> Prepared:
     return prepared
 
 
-def _footer(prepared: Prepared, result: ScoreResult) -> str:
-    """Provenance on every page: code, rules, data hash prefix, and a date taken from the data."""
+def _footer(prepared: Prepared, result: ScoreResult, data_sha256: str) -> str:
+    """Provenance on every page: code, rules, the hash of the data this document was made from,
+    and a date taken from the data (the reference date), never the clock."""
     return (f"ipasn {__version__} · aturan {prepared.rules_label} ({prepared.rules_sha256[:8]}) · "
-            f"data sha256 {prepared.data_sha256[:12]} · tanggal acuan {result.period.tanggal_acuan:%d-%m-%Y}")
+            f"data sha256 {data_sha256[:12]} · tanggal acuan {result.period.tanggal_acuan:%d-%m-%Y}")
 
 
 def _job(prepared: Prepared, result: ScoreResult, year_dir: Path, unit: str | None) -> Job:
@@ -139,10 +132,11 @@ def _job(prepared: Prepared, result: ScoreResult, year_dir: Path, unit: str | No
         template=(params.notebook("unit" if unit is not None else "instansi")
                   or notebook_template(UNIT_TEMPLATE if unit is not None else INSTANSI_TEMPLATE)),
         year_dir=year_dir, parameters=parameters, formats=tuple(params.formats),
-        title=f"IP ASN {tahun} — {scope}", footer=_footer(prepared, result),
+        title=f"IP ASN {tahun} — {scope}",
     )
-    report.write(job.work_dir / "bundle")
-    return job
+    # A document depends on its own slice of the data only: its footer names that slice's hash.
+    bundle = report.write(job.work_dir / "bundle")
+    return replace(job, footer=_footer(prepared, result, mf.bundle_sha256(bundle)))
 
 
 def default_jobs() -> int:

@@ -1,0 +1,164 @@
+"""Auditors: the same inputs give the same bytes; verify catches changed inputs and documents;
+unchanged documents are reused and every kind of change reruns exactly what depends on it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from ipasn.demo import make_demo
+from ipasn.xlsx import workbook_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+IPASN = [sys.executable, "-m", "ipasn.cli"]
+RUN_YAML = ("instansi: Instansi Audit\ntahun: 2022\ndata: data.xlsx\ntargets: {{ip_asn: {target}}}\n"
+            "formats: [html, pdf]\noutput: out\nnotebooks: {{unit: unit.ipynb}}\n")
+
+
+def _make_project(folder: Path, target: int = 75) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "data.xlsx").write_bytes(workbook_bytes(make_demo(units=2, employees=16, seed=5)))
+    shutil.copy(ROOT / "notebooks" / "unit_report.ipynb", folder / "unit.ipynb")
+    (folder / "run.yaml").write_text(RUN_YAML.format(target=target), encoding="utf-8")
+    return folder
+
+
+def _run(folder: Path, *extra: str) -> subprocess.CompletedProcess:
+    result = subprocess.run([*IPASN, "run", str(folder / "run.yaml"), "--no-progress", *extra],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def _year(folder: Path) -> Path:
+    return folder / "out" / "instansi-audit" / "2022"
+
+
+def _documents(year: Path) -> dict[str, str]:
+    names = [p for p in year.rglob("*") if p.is_file() and "_kerja" not in p.parts and p.name != "manifest.json"]
+    return {str(p.relative_to(year)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(names)}
+
+
+def _statuses(year: Path) -> dict[str, str]:
+    manifest = json.loads((year / "manifest.json").read_text(encoding="utf-8"))
+    return {stem: entry["status"] for stem, entry in manifest["documents"].items()}
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory) -> Path:
+    folder = _make_project(tmp_path_factory.mktemp("audit") / "a")
+    _run(folder)
+    return folder
+
+
+def test_same_inputs_in_another_folder_give_identical_bytes(first, tmp_path):
+    second = _make_project(tmp_path / "elsewhere" / "b")
+    _run(second, "--jobs", "1")
+    a, b = _documents(_year(first)), _documents(_year(second))
+    assert set(a) == set(b)
+    assert any(name.endswith(".pdf") for name in a) and any(name.endswith(".ipynb") for name in a)
+    assert a == b, [name for name in a if a[name] != b[name]]
+
+
+def test_manifest_records_inputs_templates_code_and_documents(first):
+    manifest = json.loads((_year(first) / "manifest.json").read_text(encoding="utf-8"))
+    data = manifest["inputs"]["data"][0]
+    assert data["sha256"] == hashlib.sha256((first / "data.xlsx").read_bytes()).hexdigest()
+    assert manifest["inputs"]["rules"]["ref"] == "perbkn-8-2019" and len(manifest["inputs"]["rules"]["sha256"]) == 64
+    assert set(manifest["templates"]) == {"unit.ipynb", "instansi_report.ipynb"}
+    assert manifest["code"]["ipasn"] and len(manifest["code"]["sha256"]) == 64
+    assert manifest["environment"]["packages"]["pandas"]
+    assert manifest["run"]["text"].startswith("instansi: Instansi Audit")
+    assert manifest["run"]["canonical"]["targets"]["ip_asn"] == 75.0
+    for entry in manifest["documents"].values():
+        assert entry["status"] == "ok" and entry["seconds"] >= 0 and len(entry["files"]) == 3
+    footer = (_year(first) / "instansi.html").read_text(encoding="utf-8")
+    assert re.search(r"data sha256 [0-9a-f]{12} ", footer)
+    assert "aturan perbkn-8-2019" in footer and "tanggal acuan 31-12-2022" in footer
+
+
+def test_verify_passes_on_an_untouched_folder(first):
+    result = subprocess.run([*IPASN, "verify", str(_year(first))], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 berbeda" in result.stdout and "BERBEDA" not in result.stdout
+
+
+def test_verify_names_a_changed_document(first, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(first, copy)
+    page = _year(copy) / "instansi.html"
+    page.write_bytes(page.read_bytes().replace(b"</body>", b" </body>", 1))
+    result = subprocess.run([*IPASN, "verify", str(_year(copy)), "--data", str(copy / "data.xlsx")],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 1
+    line = next(ln for ln in result.stdout.splitlines() if ln.startswith("instansi.html"))
+    assert line.endswith("BERBEDA")
+
+
+def test_verify_stops_when_an_input_byte_changed(first, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(first, copy)
+    data = copy / "data.xlsx"
+    raw = bytearray(data.read_bytes())
+    raw[-1] ^= 0x01
+    data.write_bytes(bytes(raw))
+    result = subprocess.run([*IPASN, "verify", str(_year(copy)), "--data", str(data)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "berkas data berubah" in result.stderr and str(data) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_reuse_and_exactly_what_depends_on_a_change(tmp_path):
+    folder = _make_project(tmp_path / "p")
+    _run(folder)
+    year = _year(folder)
+    units = sorted(stem for stem in _statuses(year) if stem.startswith("units/"))
+    assert len(units) == 2
+
+    out = _run(folder)  # nothing changed
+    assert set(_statuses(year).values()) == {"reused"}
+    assert "0 dokumen dibuat, 3 dipakai ulang" in out.stdout
+
+    # One unit's data: that unit and the instansi rerun, the other unit is reused.
+    frames = make_demo(units=2, employees=16, seed=5)
+    pegawai = frames["pegawai"]
+    first_unit = sorted(pegawai["unit_kerja"].unique())[0]
+    row = pegawai.index[(pegawai["unit_kerja"] == first_unit) & (pegawai["pendidikan"] != "S-3")][0]
+    pegawai.loc[row, "pendidikan"] = "S-3"
+    (folder / "data.xlsx").write_bytes(workbook_bytes(frames))
+    _run(folder)
+    statuses = _statuses(year)
+    assert statuses["instansi"] == "ok"
+    assert sorted(statuses[u] for u in units) == ["ok", "reused"]
+
+    # A target: shown in every document, so everything reruns.
+    (folder / "run.yaml").write_text(RUN_YAML.format(target=80), encoding="utf-8")
+    _run(folder)
+    assert set(_statuses(year).values()) == {"ok"}
+
+    # The unit template: every unit reruns, the instansi is reused.
+    template = nbformat.read(folder / "unit.ipynb", as_version=4)
+    template.cells.append(nbformat.v4.new_markdown_cell("Catatan tambahan."))
+    nbformat.write(template, folder / "unit.ipynb")
+    _run(folder)
+    statuses = _statuses(year)
+    assert statuses["instansi"] == "reused" and all(statuses[u] == "ok" for u in units)
+
+    # A document damaged on disk is never reused.
+    (year / f"{units[0]}.pdf").write_bytes(b"%PDF-1.7 rusak")
+    _run(folder)
+    statuses = _statuses(year)
+    assert statuses[units[0]] == "ok" and statuses[units[1]] == "reused"
+
+    # --force reruns everything.
+    _run(folder, "--force")
+    assert set(_statuses(year).values()) == {"ok"}

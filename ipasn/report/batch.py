@@ -40,6 +40,7 @@ class Job:
     formats: tuple[str, ...] = ("html", "pdf")
     title: str = ""
     footer: str = ""
+    weight: int = field(default=0, compare=False)  # employees shown: how long the job will take
 
     @property
     def key(self) -> str:

@@ -52,17 +52,24 @@ def execute(template: Path, parameters: dict, cwd: Path, output: Path,
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    from ipasn.report.kernels import kernel_manager
+
     error: CellError | None = None
+    km = kernel_manager()
+    engine = {"km": km} if km is not None else {}
     with atomic_path(output) as scratch:
         try:
             with contextlib.redirect_stderr(io.StringIO()):
                 papermill.execute_notebook(
                     str(template), str(scratch), parameters=parameters, cwd=str(cwd),
                     kernel_name="python3", progress_bar=False, log_output=False,
-                    request_save_on_cell_execute=False, start_timeout=start_timeout,
+                    request_save_on_cell_execute=False, start_timeout=start_timeout, **engine,
                 )
         except PapermillExecutionError as exc:
             error = CellError(exc.exec_count or -1, exc.ename, exc.evalue)
+        finally:
+            if km is not None and km.has_kernel:
+                km.shutdown_kernel(now=True)  # nothing to flush: outputs are already saved
         notebook = nbformat.read(scratch, as_version=4)
         if error is not None:
             error = _first_error(notebook) or error

@@ -2,12 +2,15 @@
 
 from ipasn.report.analysis import Targets
 from ipasn.report.charts import (breakdown, category_distribution, dimensions_against_maximum,
-                                 unit_ranking)
+                                 unit_ranking, warm_up)
 from ipasn.report.data import ReportData, report_data
 from ipasn.report.present import (accounting_table, analysis_table, breakdown_table, category_table,
                                   competence_table, employee_table, findings_summary, findings_table,
                                   headline, history_table, improvement_summary, improvement_table,
                                   rules_in_force, target_table, title, unit_ranking_table)
+
+# Called once by the kernel zygote before it forks document kernels (see kernels.py).
+WARM_UP = (warm_up,)
 
 __all__ = [
     "ReportData", "Targets", "accounting_table", "analysis_table", "breakdown", "breakdown_table",

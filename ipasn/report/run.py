@@ -132,7 +132,7 @@ def _job(prepared: Prepared, result: ScoreResult, year_dir: Path, unit: str | No
         template=(params.notebook("unit" if unit is not None else "instansi")
                   or notebook_template(UNIT_TEMPLATE if unit is not None else INSTANSI_TEMPLATE)),
         year_dir=year_dir, parameters=parameters, formats=tuple(params.formats),
-        title=f"IP ASN {tahun} — {scope}",
+        title=f"IP ASN {tahun} — {scope}", weight=len(report.pegawai),
     )
     # A document depends on its own slice of the data only: its footer names that slice's hash.
     bundle = report.write(job.work_dir / "bundle")
@@ -171,6 +171,8 @@ def execute_jobs(jobs: list[Job], make_executor: Callable[[], Executor],
     if not jobs:
         return results
     crashed: list[Job] = []
+    # Largest documents first, so no big unit is left running alone at the end.
+    jobs = sorted(jobs, key=lambda j: (-j.weight, j.key))
     with make_executor() as executor:
         futures = {executor.submit(run_job, job): job for job in jobs}
         for future in as_completed(futures):

@@ -1,0 +1,134 @@
+"""Fresh kernels in milliseconds: fork them from a warm, pre-imported parent ("zygote").
+
+Starting a Python kernel and importing pandas, matplotlib and ipasn costs about 1.9 s of CPU per
+document, more than the notebook's own work. Each worker process keeps one zygote: a Python process
+that has imported ipykernel and everything the report notebooks import, and nothing else. For each
+document it forks; the child becomes a brand-new ipykernel on the connection file jupyter_client wrote.
+The child shares no state with any other document's kernel: it starts from the same clean snapshot
+every time, so each document still gets a fresh kernel. Where fork is unavailable (or
+IPASN_PLAIN_KERNELS=1), kernels start the ordinary way.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from jupyter_client.manager import KernelManager
+
+PLAIN = os.environ.get("IPASN_PLAIN_KERNELS") == "1" or not hasattr(os, "fork")
+# Everything the report notebooks import, loaded once in the zygote.
+WARM_IMPORTS = "ipasn.report.notebook"
+
+
+class ForkedProcess:
+    """The Popen interface jupyter_client needs, for a kernel that is the zygote's child.
+
+    The zygote reaps its children itself, so a finished kernel simply stops existing."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                self.returncode = 0
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(str(self.pid), timeout)
+            time.sleep(0.005)
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        try:
+            os.kill(self.pid, signum)
+        except ProcessLookupError:
+            pass
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+class Zygote:
+    """A warm parent process that forks kernels on request (one per worker process)."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "ipasn.report.zygote", WARM_IMPORTS],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+        ready = self.process.stdout.readline().strip()
+        if ready != "ready":
+            self.close()
+            raise RuntimeError(f"kernel zygote did not start: {ready!r}")
+        atexit.register(self.close)
+
+    def fork(self, connection_file: str, cwd: str) -> int:
+        self.process.stdin.write(json.dumps({"connection_file": connection_file, "cwd": cwd}) + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline().strip()
+        if not answer.isdigit():
+            raise RuntimeError(f"kernel zygote could not fork: {answer!r}")
+        return int(answer)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            try:
+                self.process.stdin.close()
+                self.process.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                self.process.kill()
+
+
+_zygote: Zygote | None = None
+
+
+def zygote() -> Zygote:
+    global _zygote
+    if _zygote is None or not _zygote.alive():
+        _zygote = Zygote()
+    return _zygote
+
+
+class ForkedKernelManager(KernelManager):
+    """A KernelManager whose kernel process is forked by the worker's zygote."""
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        cwd = str(kw.get("cwd") or os.getcwd())
+        pid = zygote().fork(self.connection_file, cwd)
+        provisioner = self.provisioner
+        provisioner.process = ForkedProcess(pid)
+        provisioner.pid = pid
+        provisioner.pgid = pid  # the child leads its own process group
+        provisioner.cwd = cwd
+        self._reconcile_connection_info(provisioner.connection_info)
+
+
+def kernel_manager() -> KernelManager | None:
+    """A manager for the next document's kernel, or None to let papermill start one normally."""
+    if PLAIN:
+        return None
+    try:
+        zygote()
+    except (OSError, RuntimeError):
+        return None
+    return ForkedKernelManager(kernel_name="python3")

@@ -1,0 +1,56 @@
+"""The zygote process (see kernels.py): import once, then fork one fresh ipykernel per request.
+
+Protocol on stdin/stdout, one JSON line per request: {"connection_file": ..., "cwd": ...}; the answer
+is the child's pid. End of input ends the zygote. Nothing here may start a thread or a zmq context
+before forking: children must start clean.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import signal
+import sys
+
+
+def _become_kernel(connection_file: str, cwd: str) -> None:
+    """In the forked child: a new process group, quiet standard streams, then an ordinary kernel."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the notebook's own subprocesses need waitpid
+    os.setpgid(0, 0)
+    os.chdir(cwd)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
+    from ipykernel.kernelapp import IPKernelApp
+
+    app = IPKernelApp.instance()
+    app.initialize(["-f", connection_file, "--HistoryManager.enabled=False"])
+    app.start()
+
+
+def main(warm_imports: list[str]) -> None:
+    import ipykernel.kernelapp  # noqa: F401 - the kernel itself, the biggest import
+    import IPython  # noqa: F401
+
+    for name in warm_imports:
+        module = importlib.import_module(name)
+        for part in getattr(module, "WARM_UP", ()):
+            part()  # e.g. load fonts once, so no child pays for it
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
+    print("ready", flush=True)
+    for line in sys.stdin:
+        request = json.loads(line)
+        sys.stdout.flush()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                _become_kernel(request["connection_file"], request["cwd"])
+            finally:
+                os._exit(0)
+        print(pid, flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

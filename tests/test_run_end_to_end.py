@@ -161,7 +161,7 @@ def test_index_links_every_unit(ran, year_dir, expected):
 def test_only_reruns_one_unit(small_instansi, ran, year_dir):
     other = year_dir / "units" / "unit-tunggal.html"
     before = other.stat().st_mtime_ns
-    again = subprocess.run([*IPASN, "run", str(small_instansi / "run.yaml"), "--only", "Unit Tanpa Data",
+    again = subprocess.run([*IPASN, "run", str(small_instansi / "run.yaml"), "--only", "Unit Tanpa Data", "--force",
                             "--no-progress"], capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert "1 dokumen dibuat, 0 gagal" in again.stdout

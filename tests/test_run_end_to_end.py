@@ -164,7 +164,7 @@ def test_only_reruns_one_unit(small_instansi, ran, year_dir):
     again = subprocess.run([*IPASN, "run", str(small_instansi / "run.yaml"), "--only", "Unit Tanpa Data", "--force",
                             "--no-progress"], capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
-    assert "1 dokumen dibuat, 0 gagal" in again.stdout
+    assert "1 dokumen dibuat, 0 dipakai ulang, 0 gagal" in again.stdout
     assert other.stat().st_mtime_ns == before
 
 

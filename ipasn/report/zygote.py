@@ -14,8 +14,20 @@ import signal
 import sys
 
 
+def die_with_parent() -> None:
+    """Linux: be killed when the parent dies, so a killed run leaves no kernels behind."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except OSError:
+            pass
+
+
 def _become_kernel(connection_file: str, cwd: str) -> None:
     """In the forked child: a new process group, quiet standard streams, then an ordinary kernel."""
+    die_with_parent()
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the notebook's own subprocesses need waitpid
     os.setpgid(0, 0)
     os.chdir(cwd)
@@ -31,6 +43,7 @@ def _become_kernel(connection_file: str, cwd: str) -> None:
 
 
 def main(warm_imports: list[str]) -> None:
+    die_with_parent()
     import ipykernel.kernelapp  # noqa: F401 - the kernel itself, the biggest import
     import IPython  # noqa: F401
 

@@ -89,8 +89,15 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def clean_text(value: Any) -> str:
-    return "" if is_blank(value) else re.sub(r"\s+", " ", str(value)).strip()
+    """Names and units as text: whitespace runs become one space; control characters (NUL, bell,
+    escape...) are dropped, since no document format can show them and xlsx refuses them."""
+    if is_blank(value):
+        return ""
+    return re.sub(r"\s+", " ", _CONTROL.sub("", str(value))).strip()
 
 
 # --- identifiers -------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -143,9 +143,12 @@ class Ruleset(_Frozen):
         return self.opsi.model_dump()
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 20x faster
+
+
 def _read_yaml(path: Path | str, text: str) -> dict:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise RulesetError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
@@ -153,7 +156,9 @@ def _read_yaml(path: Path | str, text: str) -> dict:
     return data
 
 
+@lru_cache(maxsize=32)
 def parse_ruleset(text: str, source: str = "<ruleset>") -> Ruleset:
+    """Validate a ruleset's YAML text. Cached: a Ruleset is frozen, and the same text means the same rules."""
     data = _read_yaml(source, text)
     try:
         return Ruleset.model_validate(data)

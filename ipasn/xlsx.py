@@ -38,6 +38,7 @@ def workbook_bytes(sheets: dict[str, pd.DataFrame], stamp: dt.datetime = DEFAULT
     number: a NIP keeps its 18 digits); the same frames give the same bytes."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
 
@@ -57,6 +58,7 @@ def workbook_bytes(sheets: dict[str, pd.DataFrame], stamp: dt.datetime = DEFAULT
             for value in row:
                 value = _cell_value(value)
                 if isinstance(value, str):
+                    value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # xlsx cannot hold control characters
                     cell = WriteOnlyCell(sheet, value=None)
                     cell.value, cell.data_type = value, "s"  # after: openpyxl reads "=..." as a formula
                     cell.number_format = "@"

@@ -17,10 +17,10 @@ def executor_factory(jobs: int, scheduler: str | None):
     """(factory, owner): the factory makes an executor per batch; the owner closes shared resources."""
     if scheduler is None:
         return (lambda: local_executor(jobs)), contextlib.nullcontext()
-    from ipasn.report.cluster import dask_client
+    from ipasn.report.cluster import cluster_executor, dask_client
 
     client = dask_client(scheduler)
-    return (lambda: contextlib.nullcontext(client.get_executor())), client
+    return (lambda: contextlib.nullcontext(cluster_executor(client))), client
 
 
 def print_outcome(outcome: RunOutcome, workers: int) -> None:

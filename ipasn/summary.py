@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ipasn.ruleset import DIMENSIONS, INDICATORS
+from ipasn.ruleset import DIMENSIONS, INDICATORS, POSITION_TYPES
 from ipasn.bands import categorize
 from ipasn.score import ScoreResult
 
 MEAN_COLUMNS = ["ip_asn", *DIMENSIONS, *(f"kompetensi_{i}" for i in INDICATORS)]
 GENDER = {"L": "Laki-laki", "P": "Perempuan"}
+UNKNOWN = "Tidak diketahui"
 
 
 def _category_names(result: ScoreResult) -> list[str]:
@@ -19,10 +20,10 @@ def _category_names(result: ScoreResult) -> list[str]:
 def _aggregate(scores: pd.DataFrame, listed: pd.DataFrame, keys: list[str], result: ScoreResult) -> pd.DataFrame:
     """Means over measured PNS; counts of listed, measured and not measured employees."""
     if keys:
-        means = scores.groupby(keys, sort=True, dropna=False)[MEAN_COLUMNS].mean()
-        counts = listed.groupby(keys, sort=True, dropna=False).agg(
-            terdaftar=("nip", "size"), diukur=("diukur", "sum"))
-        complete = scores.groupby(keys, sort=True, dropna=False)["data_lengkap"].sum().rename("data_lengkap")
+        groups = {"sort": True, "dropna": False, "observed": True}
+        means = scores.groupby(keys, **groups)[MEAN_COLUMNS].mean()
+        counts = listed.groupby(keys, **groups).agg(terdaftar=("nip", "size"), diukur=("diukur", "sum"))
+        complete = scores.groupby(keys, **groups)["data_lengkap"].sum().rename("data_lengkap")
         categories = pd.crosstab([scores[k] for k in keys], scores["kategori"]).reindex(
             columns=_category_names(result), fill_value=0)
     else:
@@ -60,14 +61,21 @@ def summarise(result: ScoreResult, by: str | list[str] | None = "unit_kerja",
 def _labelled(frame: pd.DataFrame, keys: list[str], result: ScoreResult) -> pd.DataFrame:
     """Readable values for the breakdown columns that are stored as codes."""
     frame = frame.copy()
-    if "pendidikan" in keys:
-        names = {c: lv.nama for c, lv in result.rules.kualifikasi.items()}
-        frame["pendidikan"] = frame["pendidikan"].map(names).fillna("Tidak diketahui")
+    if "pendidikan" in keys:  # in the order of the levels (SD ... S-3), not alphabetical
+        names = {c: lv.nama for c, lv in sorted(result.rules.kualifikasi.items())}
+        frame["pendidikan"] = _ordered(frame["pendidikan"].map(names), list(dict.fromkeys(names.values())))
     if "jenis_kelamin" in keys:
-        frame["jenis_kelamin"] = frame["jenis_kelamin"].map(GENDER).fillna("Tidak diketahui")
+        frame["jenis_kelamin"] = _ordered(frame["jenis_kelamin"].map(GENDER), list(GENDER.values()))
     if "jenis_jabatan" in keys:
-        frame["jenis_jabatan"] = frame["jenis_jabatan"].fillna("Tidak diketahui")
+        frame["jenis_jabatan"] = _ordered(frame["jenis_jabatan"], list(POSITION_TYPES))
     return frame
+
+
+def _ordered(values: pd.Series, order: list[str]) -> pd.Series:
+    """Labels as an ordered categorical (unknown last), so groupby lists them in a meaningful order."""
+    categories = [*order, UNKNOWN]
+    return pd.Series(pd.Categorical(values.fillna(UNKNOWN), categories=categories, ordered=True),
+                     index=values.index)
 
 
 def instansi(result: ScoreResult) -> pd.Series:

@@ -330,7 +330,7 @@ def unit_ranking_table(report: ReportData) -> HTML:
     summary = summarise(report, by="unit_kerja").reset_index()
     summary = summary.sort_values(["ip_asn", "unit_kerja"], ascending=[False, True], na_position="last")
     frame = pd.DataFrame({
-        "Peringkat": [str(i) for i in range(1, len(summary) + 1)],
+        "No.": [str(i) for i in range(1, len(summary) + 1)],
         "Unit kerja": summary["unit_kerja"],
         "Terdaftar": summary["terdaftar"].map(fmt.integer),
         "PNS diukur": summary["diukur"].map(fmt.integer),
@@ -342,7 +342,7 @@ def unit_ranking_table(report: ReportData) -> HTML:
         "Disiplin": summary["disiplin"].map(fmt.number),
         "Kategori": summary["kategori"].fillna(fmt.EMPTY),
     })
-    return _show(table(frame, "tabel rinci", tuple(frame.columns[2:-1]), (6, 22, 7, 7, 8, 7, 8, 8, 7, 7, 13)))
+    return _show(table(frame, "tabel", tuple(frame.columns[2:-1])))
 
 
 def category_table(report: ReportData) -> HTML:

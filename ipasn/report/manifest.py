@@ -78,7 +78,8 @@ def _relative(path: Path, start: Path) -> str:
 def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_text: str | None,
                    canonical: dict, data: Path, rules_ref: str, rules_file: Path | None, rules_sha256: str,
                    templates: dict[str, Path], jobs: dict[str, tuple[Job, str]],
-                   results: dict[str, JobResult], previous: dict | None, workbook: Path) -> dict:
+                   results: dict[str, JobResult], previous: dict | None, workbook: Path,
+                   workbook_key: str) -> dict:
     documents = dict((previous or {}).get("documents", {}))  # --only keeps the others' records
     for key, (job, fingerprint) in jobs.items():
         result = results.get(key)
@@ -112,7 +113,7 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
         "code": {"ipasn": __version__, "git": pv.git_commit(), "sha256": pv.code_sha256()},
         "environment": pv.environment(),
         "documents": dict(sorted(documents.items())),
-        "scores_workbook": {"path": workbook.name, "sha256": pv.sha256_file(workbook)},
+        "scores_workbook": {"path": workbook.name, "sha256": pv.sha256_file(workbook), "key": workbook_key},
     }
 
 

@@ -13,14 +13,15 @@ from pathlib import Path
 from ipasn import __version__
 from ipasn.errors import ParamsError
 from ipasn.files import clean_temporaries, write_bytes
-from ipasn.load import Dataset, load
+from ipasn.load import Dataset
 from ipasn.output import scores_table
 from ipasn.report import manifest as mf
 from ipasn.report.batch import INSTANSI_TEMPLATE, UNIT_TEMPLATE, Job, JobResult, notebook_template, run_job
 from ipasn.report.data import ReportData, year_history
 from ipasn.report.index import write_index
 from ipasn.report.params import RunParams
-from ipasn.report.provenance import sha256_bytes
+from ipasn.report.cache import cached_load
+from ipasn.report.provenance import sha256_bytes, sha256_file
 from ipasn.report.slugs import unique_slugs
 from ipasn.ruleset import DEFAULT_RULESET, parse_ruleset, ruleset_text
 from ipasn.score import ScoreResult, score
@@ -40,6 +41,7 @@ class Prepared:
     rules_yaml: str
     slugs: dict[str, str]  # unit -> file stem
     instansi_dir: Path
+    data_key: str  # hash of the inputs, rules and code the Dataset was loaded from
     jobs: list[Job] = field(default_factory=list)
     fingerprints: dict[str, str] = field(default_factory=dict)  # job key -> fingerprint
 
@@ -88,14 +90,15 @@ def prepare(params: RunParams, only: str | None = None) -> Prepared:
 
     label, text = ruleset_text(params.rules_ref())
     rules = parse_ruleset(text, label)
-    dataset = load(params.data_path(), rules)
+    instansi_dir = params.output_dir() / (slugify(params.instansi, max_length=80) or "instansi")
+    dataset, data_key = cached_load(params.data_path(), rules, sha256_bytes(text.encode("utf-8")),
+                                    instansi_dir / "_cache")
     results = {t: score(dataset, t, rules, params.tanggal_acuan) for t in params.tahun}
     units = _check_against_data(params, dataset, results)
     if only is not None and only not in units:
         raise ParamsError(f"--only: unit kerja '{only}' tidak ada di antara unit run ini")
-    instansi_dir = params.output_dir() / (slugify(params.instansi, max_length=80) or "instansi")
     prepared = Prepared(params, dataset, results, params.rules or DEFAULT_RULESET, text,
-                        unique_slugs(sorted(set(dataset.pegawai["unit_kerja"]))), instansi_dir)
+                        unique_slugs(sorted(set(dataset.pegawai["unit_kerja"]))), instansi_dir, data_key)
     for tahun, result in results.items():
         year_dir = prepared.year_dir(tahun)
         if year_dir.exists():
@@ -233,9 +236,12 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
         year_dir = prepared.year_dir(tahun)
         year_dir.mkdir(parents=True, exist_ok=True)
         workbook = year_dir / scores_workbook_name(tahun)
-        write_bytes(workbook, workbook_bytes({
-            "skor": scores_table(result), "temuan": result.findings, "rekap_baris": result.dataset.accounting,
-        }))
+        workbook_key = sha256_bytes(f"{prepared.data_key}:{result.period}".encode("utf-8"))
+        if not _still_valid(workbook, workbook_key, previous.get(tahun)):
+            write_bytes(workbook, workbook_bytes({
+                "skor": scores_table(result), "temuan": result.findings,
+                "rekap_baris": result.dataset.accounting,
+            }))
         year_results = {k: r for k, r in results.items() if k.startswith(f"{tahun}/")}
         year_results = _with_previous(prepared, tahun, year_results, previous.get(tahun))
         indexes.append(write_index(prepared, result, year_dir, year_results))
@@ -244,9 +250,17 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
             year_dir=year_dir, tahun=tahun, run_file=run_file.resolve() if run_file else None,
             run_text=run_text, canonical=canonical, data=params.data_path(), rules_ref=rules_ref or
             prepared.rules_label, rules_file=rules_file, rules_sha256=prepared.rules_sha256,
-            templates=templates, jobs=jobs, results=results, previous=previous.get(tahun), workbook=workbook)
+            templates=templates, jobs=jobs, results=results, previous=previous.get(tahun), workbook=workbook,
+            workbook_key=workbook_key)
         manifests.append(mf.write_manifest(year_dir, manifest))
     return indexes, manifests
+
+
+def _still_valid(workbook: Path, key: str, previous: dict | None) -> bool:
+    """The scores workbook need not be rewritten: same inputs, rules, code and period, file intact."""
+    recorded = (previous or {}).get("scores_workbook", {})
+    return (recorded.get("key") == key and workbook.is_file()
+            and recorded.get("sha256") == sha256_file(workbook))
 
 
 def _with_previous(prepared: Prepared, tahun: int, results: dict[str, JobResult],

@@ -95,6 +95,9 @@ def _discipline(out: pd.DataFrame, evidence: pd.DataFrame, rules: Ruleset) -> pd
 
 def explain(out: pd.DataFrame, measured: pd.DataFrame, evidence: pd.DataFrame, rules: Ruleset,
             period: Period) -> dict[str, pd.Series]:
+    if out.empty:  # no PNS measured (only CPNS/PPPK): string arithmetic on empty numeric columns fails
+        names = ("keterangan_kualifikasi", "keterangan_kompetensi", "keterangan_kinerja", "keterangan_disiplin")
+        return {name: pd.Series([], index=out.index, dtype=object) for name in names}
     return {
         "keterangan_kualifikasi": _qualification(out, measured, rules),
         "keterangan_kompetensi": _competence(out, evidence, rules, period),

@@ -567,6 +567,17 @@ def test_cpns_and_pppk_are_counted_not_scored(tmp_path):
     assert total["partisipasi"] == 0.5
 
 
+def test_no_pns_at_all_scores_nobody_and_reports_zero_participation(tmp_path):
+    people = [employee(make_nip(1), status="CPNS"), employee(make_nip(2), status="PPPK", unit_kerja="Dinas B")]
+    result = run(tmp_path, {"pegawai": people, "kinerja": [assessment(make_nip(1), N - 1, 80)]})
+    assert result.scores.empty
+    assert list(result.scores.columns[:15]) == ipasn.OUTPUT_COLUMNS
+    total = instansi(result)
+    assert (total["terdaftar"], total["diukur"], total["partisipasi"]) == (2, 0, 0.0)
+    assert pd.isna(total["ip_asn"]) and total["kategori"] is None
+    assert summarise(result)["diukur"].tolist() == [0, 0]
+
+
 # --- Summary ------------------------------------------------------------------------------------
 
 def test_instansi_mean_is_over_employees_not_over_unit_means(tmp_path):

@@ -10,21 +10,23 @@ class IpasnError(Exception):
 
 
 class InputError(IpasnError):
-    """A file-level problem with the input data: nothing is written."""
+    """A file-level problem with the input data: nothing is written. `row` is the Excel row number
+    (the CSV record number) when one row is to blame."""
 
     exit_code = 2
 
     def __init__(self, message: str, *, file: str | None = None, sheet: str | None = None,
-                 column: str | None = None) -> None:
+                 column: str | None = None, row: int | None = None) -> None:
         where = ", ".join(
             part for part in (
                 f"berkas {file}" if file else None,
                 f"lembar {sheet}" if sheet else None,
+                f"baris {row}" if row is not None else None,
                 f"kolom {column}" if column else None,
             ) if part
         )
         super().__init__(f"{where}: {message}" if where else message)
-        self.file, self.sheet, self.column = file, sheet, column
+        self.file, self.sheet, self.column, self.row = file, sheet, column, row
 
 
 class RulesetError(IpasnError):

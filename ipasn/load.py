@@ -87,11 +87,32 @@ def _resolve_position(kind: pd.Series, eselon: pd.Series, log: fnd.FindingLog, r
     return position, level.astype("Int8")
 
 
+def _no_usable_nip(sheet: RawSheet, problems: pd.Series) -> None:
+    """Not one row of pegawai has a readable NIP: the column itself is wrong (stored as numbers, or
+    the wrong column), so this is a file-level problem rather than one finding per row."""
+    counts = problems.value_counts()
+    code = min(counts.index, key=lambda c: (-counts[c], c))  # the commonest problem (ties by name)
+    first = sheet.data.loc[problems == code].iloc[0]
+    raise InputError(
+        f"tidak satu pun dari {len(problems)} baris berisi NIP yang dapat dipakai; {nz.PROBLEMS[code]} "
+        f"({int((problems == code).sum())} baris, mulai baris {int(first['_row'])}: "
+        f"'{nz.as_text(first['nip'])}')",
+        file=sheet.file, sheet=sheet.sheet, column="nip",
+    )
+
+
 def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
     raw = sheet.data
     log = fnd.FindingLog(sheet.file, sheet.sheet)
+    if raw.empty:
+        raise InputError(
+            f"tidak ada data pegawai: hanya baris judul kolom (baris {sheet.header_row}), tanpa baris di bawahnya",
+            file=sheet.file, sheet=sheet.sheet,
+        )
     nip, nip_problem = _parse(raw, "nip", nz.parse_nip)
     bad_nip = nip_problem.notna().to_numpy(bool)
+    if bad_nip.all():
+        _no_usable_nip(sheet, nip_problem)
     log.add(raw, bad_nip, "nip", nip_problem, rejected=True)
 
     duplicated = nip.notna() & nip.duplicated(keep=False)

@@ -89,12 +89,15 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and the invisible ones copy-paste leaves (zero-width space, BOM), which would
+# otherwise make "Dinas A" and "Dinas A" with a zero-width space two different units.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
 
 
 def clean_text(value: Any) -> str:
     """Names and units as text: whitespace runs become one space; control characters (NUL, bell,
-    escape...) are dropped, since no document format can show them and xlsx refuses them."""
+    escape...) and zero-width characters are dropped, since no document format can show them and
+    xlsx refuses the former."""
     if is_blank(value):
         return ""
     return re.sub(r"\s+", " ", _CONTROL.sub("", str(value))).strip()
@@ -102,7 +105,9 @@ def clean_text(value: Any) -> str:
 
 # --- identifiers -------------------------------------------------------------------------------
 
-_NIP_SEPARATORS = re.compile(r"[\s.\-']")
+# Invisible characters (zero-width space, BOM) that copy-paste leaves in a cell count as separators.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_NIP_SEPARATORS = re.compile(f"[\\s.\\-'{_INVISIBLE}]")
 _SCIENTIFIC = re.compile(r"\d+([.,]\d+)?[eE][+]?\d+")
 
 
@@ -149,7 +154,7 @@ def parse_number(value: Any) -> tuple[float | None, str | None]:
     if isinstance(value, (int, float, np.integer, np.floating)):
         number = float(value)
         return (number, None) if math.isfinite(number) else (None, "ANGKA_TIDAK_VALID")
-    text = str(value).strip().replace(" ", "")
+    text = re.sub(f"[\\s{_INVISIBLE}]+", "", str(value))  # "1 234,5", non-breaking spaces
     if "," in text and "." in text:
         text = text.replace(".", "").replace(",", ".")
     elif "," in text:
@@ -161,36 +166,68 @@ def parse_number(value: Any) -> tuple[float | None, str | None]:
     return (number, None) if math.isfinite(number) else (None, "ANGKA_TIDAK_VALID")
 
 
+# Dates outside these years are typing errors ("01-06-0222", "2922"), and pandas cannot hold
+# years beyond 2262 at all: they are TANGGAL_TIDAK_VALID rather than a crash or a silent misdate.
+DATE_YEARS = (1900, 2200)
+_SERIAL_TEXT = re.compile(r"\d{5}(\.\d+)?")
+_TIME_SUFFIX = re.compile(r"[ T]+\d{1,2}[:.]\d{2}([:.]\d{2}([.,]\d+)?)?\s*([AP]M|WIB|WITA|WIT)?\s*$", re.I)
+_SHORT_YEAR = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2})")
+
+
+def _full_year(year: str) -> int | None:
+    """Two-digit years the way Excel reads them (00-29 -> 20xx, 30-99 -> 19xx); else four digits."""
+    if len(year) == 2:
+        return 2000 + int(year) if int(year) < 30 else 1900 + int(year)
+    return int(year) if len(year) == 4 else None
+
+
+def _date(year: int | None, month: int, day: int) -> tuple[pd.Timestamp | None, str | None]:
+    if year is None or not DATE_YEARS[0] <= year <= DATE_YEARS[1]:
+        return None, "TANGGAL_TIDAK_VALID"
+    try:
+        return pd.Timestamp(dt.datetime(year, month, day)), None
+    except ValueError:
+        return None, "TANGGAL_TIDAK_VALID"
+
+
 def _excel_serial(number: float) -> pd.Timestamp | None:
     if 1 <= number < 2958466:  # Excel's own range: 1900-01-01 .. 9999-12-31
-        return pd.Timestamp(_EXCEL_EPOCH + dt.timedelta(days=int(number)))
+        day = _EXCEL_EPOCH + dt.timedelta(days=int(number))
+        return _date(day.year, day.month, day.day)[0]
     return None
 
 
 def parse_date(value: Any) -> tuple[pd.Timestamp | None, str | None]:
+    """A date from a date cell, an Excel serial number (as a number or as text), or text in
+    dd-mm-yyyy, yyyy-mm-dd, dd/mm/yy, "1 Juni 2022" or "1-Jun-22" form, with or without a time."""
     if is_blank(value):
         return None, "TANGGAL_KOSONG"
     if isinstance(value, (pd.Timestamp, dt.datetime)):
+        if not DATE_YEARS[0] <= value.year <= DATE_YEARS[1]:
+            return None, "TANGGAL_TIDAK_VALID"
         return pd.Timestamp(value).tz_localize(None).normalize(), None
     if isinstance(value, dt.date):
-        return pd.Timestamp(value), None
+        return _date(value.year, value.month, value.day)
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
         stamp = _excel_serial(float(value)) if math.isfinite(float(value)) else None
         return (stamp, None) if stamp is not None else (None, "TANGGAL_TIDAK_VALID")
-    text = str(value).strip()
-    if re.fullmatch(r"\d{5}(\.0+)?", text):  # an Excel serial number exported as text
-        return _excel_serial(float(text)), None
+    text = re.sub(f"[{_INVISIBLE}]", "", str(value)).strip()
+    if _SERIAL_TEXT.fullmatch(text):  # an Excel serial number exported as text
+        stamp = _excel_serial(float(text))
+        return (stamp, None) if stamp is not None else (None, "TANGGAL_TIDAK_VALID")
+    text = _TIME_SUFFIX.sub("", text, count=1)
     for fmt in _DATE_FORMATS:
         try:
-            return pd.Timestamp(dt.datetime.strptime(text, fmt)).normalize(), None
+            parsed = dt.datetime.strptime(text, fmt)
         except ValueError:
             continue
+        return _date(parsed.year, parsed.month, parsed.day)
+    short = _SHORT_YEAR.fullmatch(text)
+    if short:
+        return _date(_full_year(short.group(3)), int(short.group(2)), int(short.group(1)))
     parts = vocab.words(text)
     if len(parts) == 3 and parts[0].isdigit() and parts[1] in _MONTHS and parts[2].isdigit():
-        try:
-            return pd.Timestamp(dt.datetime(int(parts[2]), _MONTHS[parts[1]], int(parts[0]))), None
-        except ValueError:
-            pass
+        return _date(_full_year(parts[2]), _MONTHS[parts[1]], int(parts[0]))
     return None, "TANGGAL_TIDAK_VALID"
 
 

@@ -314,8 +314,11 @@ def test_duplicate_assessments_for_one_year(tmp_path, second, expected_codes, ki
     assert found["kode"].tolist() == expected_codes
     if len(expected_codes) == 2:
         assert found["baris"].tolist() == [2, 4] and set(found["nip"]) == {NIP1}
+        assert set(found["kolom"]) == {"tahun"} and set(found["nilai"]) == {str(N - 1)}
     else:
         assert found["baris"].tolist() == [4]
+    assert set(found["berkas"]) == {"d.xlsx"} and set(found["lembar"]) == {"kinerja"}
+    assert found["masalah"].tolist() == [PROBLEMS[code] for code in expected_codes]
     scored = ipasn.score(data, N).scores.set_index("nip")
     assert scored.loc[NIP1, "kinerja"] == kinerja
     assert bool(scored.loc[NIP1, "data_lengkap"]) == complete

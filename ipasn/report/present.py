@@ -180,18 +180,21 @@ def competence_table(report: ReportData) -> HTML:
     return _show(table(frame, "tabel", tuple(c for c in frame.columns if c != "Jenis jabatan")))
 
 
+def _mean_columns(summary: pd.DataFrame) -> dict[str, pd.Series]:
+    """IP ASN, the four dimension means (two decimals) and the category of a summary table."""
+    columns = {name: summary[key].map(fmt.number) for key, name in
+               (("ip_asn", "IP ASN"), ("kualifikasi", "Kualifikasi"), ("kompetensi", "Kompetensi"),
+                ("kinerja", "Kinerja"), ("disiplin", "Disiplin"))}
+    return {**columns, "Kategori": summary["kategori"].fillna(fmt.EMPTY)}
+
+
 def breakdown_table(report: ReportData, by: str, label: str) -> HTML:
     summary = summarise(report, by=by).reset_index()
     summary = summary[summary["diukur"] > 0]
     frame = pd.DataFrame({
         label: summary[by].astype(str),
         "PNS diukur": summary["diukur"].map(fmt.integer),
-        "IP ASN": summary["ip_asn"].map(fmt.number),
-        "Kualifikasi": summary["kualifikasi"].map(fmt.number),
-        "Kompetensi": summary["kompetensi"].map(fmt.number),
-        "Kinerja": summary["kinerja"].map(fmt.number),
-        "Disiplin": summary["disiplin"].map(fmt.number),
-        "Kategori": summary["kategori"].fillna(fmt.EMPTY),
+        **_mean_columns(summary),
     })
     return _show(table(frame, "tabel", tuple(frame.columns[1:-1])))
 
@@ -335,12 +338,7 @@ def unit_ranking_table(report: ReportData) -> HTML:
         "Terdaftar": summary["terdaftar"].map(fmt.integer),
         "PNS diukur": summary["diukur"].map(fmt.integer),
         "Partisipasi": summary["partisipasi"].map(fmt.percent),
-        "IP ASN": summary["ip_asn"].map(fmt.number),
-        "Kualifikasi": summary["kualifikasi"].map(fmt.number),
-        "Kompetensi": summary["kompetensi"].map(fmt.number),
-        "Kinerja": summary["kinerja"].map(fmt.number),
-        "Disiplin": summary["disiplin"].map(fmt.number),
-        "Kategori": summary["kategori"].fillna(fmt.EMPTY),
+        **_mean_columns(summary),
     })
     return _show(table(frame, "tabel", tuple(frame.columns[2:-1])))
 
@@ -362,12 +360,7 @@ def history_table(report: ReportData) -> HTML:
     frame = pd.DataFrame({
         "Tahun": whole["tahun"].map(str),
         "PNS diukur": whole["diukur"].map(fmt.integer),
-        "IP ASN": whole["ip_asn"].map(fmt.number),
-        "Kualifikasi": whole["kualifikasi"].map(fmt.number),
-        "Kompetensi": whole["kompetensi"].map(fmt.number),
-        "Kinerja": whole["kinerja"].map(fmt.number),
-        "Disiplin": whole["disiplin"].map(fmt.number),
-        "Kategori": whole["kategori"].fillna(fmt.EMPTY),
+        **_mean_columns(whole),
     })
     return _show(table(frame, "tabel", tuple(frame.columns[1:-1])))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -13,15 +14,14 @@ from pathlib import Path
 from ipasn import __version__
 from ipasn.errors import ParamsError
 from ipasn.files import clean_temporaries, write_bytes
-from ipasn.load import Dataset
+from ipasn.load import Dataset, load
 from ipasn.output import scores_table
 from ipasn.report import manifest as mf
 from ipasn.report.batch import INSTANSI_TEMPLATE, UNIT_TEMPLATE, Job, JobResult, notebook_template, run_job
 from ipasn.report.data import ReportData, year_history
 from ipasn.report.index import write_index
 from ipasn.report.params import RunParams
-from ipasn.report.cache import cached_load
-from ipasn.report.provenance import sha256_bytes, sha256_file
+from ipasn.report.provenance import code_sha256, input_files, sha256_bytes, sha256_file
 from ipasn.report.slugs import unique_slugs
 from ipasn.ruleset import DEFAULT_RULESET, parse_ruleset, ruleset_text
 from ipasn.score import ScoreResult, score
@@ -91,8 +91,8 @@ def prepare(params: RunParams, only: str | None = None) -> Prepared:
     label, text = ruleset_text(params.rules_ref())
     rules = parse_ruleset(text, label)
     instansi_dir = params.output_dir() / (slugify(params.instansi, max_length=80) or "instansi")
-    dataset, data_key = cached_load(params.data_path(), rules, sha256_bytes(text.encode("utf-8")),
-                                    instansi_dir / "_cache")
+    dataset = load(params.data_path(), rules)
+    data_key = dataset_key(params.data_path(), sha256_bytes(text.encode("utf-8")))
     results = {t: score(dataset, t, rules, params.tanggal_acuan) for t in params.tahun}
     units = _check_against_data(params, dataset, results)
     if only is not None and only not in units:
@@ -254,6 +254,13 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
             workbook_key=workbook_key)
         manifests.append(mf.write_manifest(year_dir, manifest))
     return indexes, manifests
+
+
+def dataset_key(data: Path, rules_sha256: str) -> str:
+    """Hash of every input file, the ruleset and ipasn's code: what the scores workbook depends on."""
+    parts = {"data": {p.name: sha256_file(p) for p in input_files(data)}, "rules": rules_sha256,
+             "code": code_sha256()}
+    return sha256_bytes(json.dumps(parts, sort_keys=True).encode("utf-8"))
 
 
 def _still_valid(workbook: Path, key: str, previous: dict | None) -> bool:

@@ -398,7 +398,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT, help="cache and output folder")
     parser.add_argument("--regenerate", action="store_true", help="regenerate the dataset even if cached")
     parser.add_argument("--profile", action="store_true",
-                        help="also profile load + score with cProfile in a separate child process")
+                        help="also profile load + score in a separate child process (see --profiler)")
     parser.add_argument("--profile-top", type=int, default=25, help="rows per profile table")
     parser.add_argument("--profiler", choices=("auto", "pyinstrument", "cprofile"), default="auto",
                         help="auto: pyinstrument (sampling, little overhead) if importable, else cProfile")

@@ -1,13 +1,20 @@
-"""The reason for every point, in Indonesian, in the spirit of BKN's own `keterangan_*` fields."""
+"""The reason for every point, in Indonesian, in the spirit of BKN's own `keterangan_*` fields.
+
+Each text is written for one employee by a plain function below; `per_combination` calls it once for
+each distinct combination of the values it reads (millions of employees share a few thousand), so a
+national table costs milliseconds of Python per column, not minutes.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from ipasn import fmt
+from ipasn import fmt, rowkeys
 from ipasn.bands import band_points
 
 if TYPE_CHECKING:
@@ -16,92 +23,103 @@ if TYPE_CHECKING:
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
 INCOMPLETE = " (data tidak lengkap)"
+STRUCTURAL = ("JPT", "Administrator", "Pengawas")
 
 
-def _text(values: pd.Series, to_text) -> pd.Series:
-    """Format each distinct value once (millions of rows share a few hundred values)."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    table = np.array([to_text(u) for u in uniques] + [to_text(None)], dtype=object)
-    return pd.Series(table[codes], index=values.index, dtype=object)
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value))
 
 
-def _pts(values: pd.Series) -> pd.Series:
-    return _text(values.astype("float64"), lambda v: fmt.points(v) if v is not None else "0")
+def _pts(value: Any) -> str:
+    return "0" if _missing(value) else fmt.points(float(value))
 
 
-def _qualification(out: pd.DataFrame, measured: pd.DataFrame, rules: Ruleset) -> pd.Series:
-    maks = fmt.points(rules.dimensi_maks["kualifikasi"])
-    names = measured["pendidikan"].map({c: lv.nama for c, lv in rules.kualifikasi.items()})
-    known = names.notna()
-    text = names.fillna("") + ": " + _pts(out["kualifikasi"]) + " dari " + maks
-    raw = measured["pendidikan_input"].fillna("")
-    unknown = "Pendidikan '" + raw + "' tidak dikenali: 0" + INCOMPLETE
-    empty = pd.Series("Pendidikan tidak diisi: 0" + INCOMPLETE, index=out.index)
-    return text.where(known, unknown.where(raw != "", empty))
+def per_combination(columns: dict[str, Any], render: Callable[..., str]) -> np.ndarray:
+    """`render(**row)` for every row of `columns`, called once per distinct combination of values."""
+    frame = pd.DataFrame(columns)
+    key, first = rowkeys.dense(rowkeys.combination_key(frame[name] for name in frame.columns))
+    rows = {name: frame[name].iloc[first].to_numpy(object) for name in frame.columns}
+    texts = np.empty(len(first), dtype=object)
+    texts[:] = [render(**{name: values[i] for name, values in rows.items()}) for i in range(len(first))]
+    return texts[key]
 
 
-def _competence(out: pd.DataFrame, evidence: pd.DataFrame, rules: Ruleset, period: Period) -> pd.Series:
-    kind = out["jenis_jabatan"]
-    structural = kind.isin(["JPT", "Administrator", "Pengawas"])
-    level = evidence["eselon_jabatan"].map(lambda v: ROMAN.get(int(v), "") if pd.notna(v) else "")
-    lead = ("diklat kepemimpinan sesuai eselon " + level + ": "
-            + np.where(evidence["ada_kepemimpinan"], "ada", "belum") + " ("
-            + _pts(out["kompetensi_kepemimpinan"]) + ")")
-    functional = ("diklat fungsional: " + pd.Series(np.where(evidence["ada_fungsional"], "ada", "belum"),
-                                                    index=out.index)
-                  + " (" + _pts(out["kompetensi_fungsional"]) + ")")
-    years_t = rules.opsi.teknis_jendela_tahun
-    technical = ("diklat teknis " + _text(evidence["jp_teknis"], lambda v: fmt.points(v or 0))
-                 + f" JP dalam {years_t} tahun terakhir"
-                 + pd.Series(np.where(evidence["teknis_cukup"], "",
-                                      f", kurang dari {fmt.points(rules.teknis_min_jp)} JP"),
-                             index=out.index)
-                 + " (" + _pts(out["kompetensi_teknis"]) + ")")
-    years_s = rules.seminar_jendela_tahun
-    seminar = ("seminar/workshop/kursus dalam " + str(years_s) + " tahun terakhir: "
-               + _text(evidence["jumlah_seminar"], lambda n: f"{n} kali" if n else "tidak ada")
-               + " (" + _pts(out["kompetensi_seminar"]) + ")")
-    first = pd.Series(np.where(structural, lead, np.where(kind == "Fungsional", functional, "")),
-                      index=out.index)
-    joined = kind.fillna("") + ": " + first.where(first == "", first + "; ") + technical + "; " + seminar
-    unknown = pd.Series("Jenis jabatan tidak dikenali: kompetensi tidak dapat dinilai (0)" + INCOMPLETE,
-                        index=out.index)
-    return joined.where(kind.notna(), unknown)
+def qualification_text(pendidikan: Any, nama_jenjang: Any, poin: float, masukan: Any, maks: str) -> str:
+    if not _missing(nama_jenjang):
+        return f"{nama_jenjang}: {_pts(poin)} dari {maks}"
+    if _missing(masukan) or masukan == "":
+        return "Pendidikan tidak diisi: 0" + INCOMPLETE
+    return f"Pendidikan '{masukan}' tidak dikenali: 0" + INCOMPLETE
 
 
-def _performance(out: pd.DataFrame, evidence: pd.DataFrame, rules: Ruleset, period: Period) -> pd.Series:
-    year = f"SKP {period.tahun_kinerja}"
-    band = pd.Series(band_points(evidence["kinerja_nilai"], rules.kinerja.pita, "predikat"), index=out.index)
-    value = ("nilai " + _text(evidence["kinerja_nilai"], lambda v: fmt.points(v) if v is not None else "")
-             + " (" + band + ")")
-    predicate = evidence["kinerja_predikat"].astype(object).fillna("").str.title()  # all-NaN is float64
-    source = value.where(evidence["kinerja_nilai"].notna(), "predikat " + predicate)
-    text = year + " " + source + ": " + _pts(out["kinerja"])
-    missing = f"Tidak ada penilaian kinerja tahun {period.tahun_kinerja}: 0" + INCOMPLETE
-    return text.where(evidence["kinerja_ada"], missing)
+def competence_text(jenis: Any, eselon: Any, kepemimpinan: bool, poin_kepemimpinan: float,
+                    fungsional: bool, poin_fungsional: float, jp: float, teknis_cukup: bool,
+                    poin_teknis: float, seminar: int, poin_seminar: float, rules: Ruleset) -> str:
+    if _missing(jenis):
+        return "Jenis jabatan tidak dikenali: kompetensi tidak dapat dinilai (0)" + INCOMPLETE
+    parts = []
+    if jenis in STRUCTURAL:
+        level = "" if _missing(eselon) else ROMAN.get(int(eselon), "")
+        parts.append(f"diklat kepemimpinan sesuai eselon {level}: {'ada' if kepemimpinan else 'belum'} "
+                     f"({_pts(poin_kepemimpinan)})")
+    elif jenis == "Fungsional":
+        parts.append(f"diklat fungsional: {'ada' if fungsional else 'belum'} ({_pts(poin_fungsional)})")
+    short = "" if teknis_cukup else f", kurang dari {fmt.points(rules.teknis_min_jp)} JP"
+    parts.append(f"diklat teknis {fmt.points(0 if _missing(jp) else jp)} JP dalam "
+                 f"{rules.opsi.teknis_jendela_tahun} tahun terakhir{short} ({_pts(poin_teknis)})")
+    times = f"{seminar} kali" if seminar else "tidak ada"
+    parts.append(f"seminar/workshop/kursus dalam {rules.seminar_jendela_tahun} tahun terakhir: {times} "
+                 f"({_pts(poin_seminar)})")
+    return f"{jenis}: " + "; ".join(parts)
 
 
-def _discipline(out: pd.DataFrame, evidence: pd.DataFrame, rules: Ruleset) -> pd.Series:
+def performance_text(ada: bool, nilai: Any, predikat_nilai: str, predikat: Any, poin: float,
+                     tahun_kinerja: int) -> str:
+    if not ada:
+        return f"Tidak ada penilaian kinerja tahun {tahun_kinerja}: 0" + INCOMPLETE
+    if _missing(nilai):
+        source = "predikat " + ("" if _missing(predikat) else str(predikat).title())
+    else:
+        source = f"nilai {fmt.points(float(nilai))} ({predikat_nilai})"
+    return f"SKP {tahun_kinerja} {source}: {_pts(poin)}"
+
+
+def discipline_text(diketahui: bool, terberat: Any, poin: float, rules: Ruleset) -> str:
     years = rules.disiplin.jendela_tahun
-    level = evidence["hukdis_terberat"]
-    text = ("Hukuman disiplin " + level.fillna("") + f" dalam {years} tahun terakhir: "
-            + _pts(out["disiplin"]))
-    none = f"Tidak ada hukuman disiplin dalam {years} tahun terakhir: " + fmt.points(
-        rules.disiplin.poin["tidak_ada"])
-    text = text.where(level.notna(), none)
-    unknown = "Ada hukuman disiplin yang tidak dapat dibaca: 0" + INCOMPLETE
-    return text.where(evidence["disiplin_diketahui"], unknown)
+    if not diketahui:
+        return "Ada hukuman disiplin yang tidak dapat dibaca: 0" + INCOMPLETE
+    if _missing(terberat):
+        return (f"Tidak ada hukuman disiplin dalam {years} tahun terakhir: "
+                f"{fmt.points(rules.disiplin.poin['tidak_ada'])}")
+    return f"Hukuman disiplin {terberat} dalam {years} tahun terakhir: {_pts(poin)}"
 
 
 def explain(out: pd.DataFrame, measured: pd.DataFrame, evidence: pd.DataFrame, rules: Ruleset,
             period: Period) -> dict[str, pd.Series]:
-    if out.empty:  # no PNS measured (only CPNS/PPPK): string arithmetic on empty numeric columns fails
-        names = ("keterangan_kualifikasi", "keterangan_kompetensi", "keterangan_kinerja", "keterangan_disiplin")
-        return {name: pd.Series([], index=out.index, dtype=object) for name in names}
-    return {
-        "keterangan_kualifikasi": _qualification(out, measured, rules),
-        "keterangan_kompetensi": _competence(out, evidence, rules, period),
-        "keterangan_kinerja": _performance(out, evidence, rules, period),
-        "keterangan_disiplin": _discipline(out, evidence, rules),
-    }
-
+    names = measured["pendidikan"].map({c: lv.nama for c, lv in rules.kualifikasi.items()})
+    maks = fmt.points(rules.dimensi_maks["kualifikasi"])
+    qualification = per_combination(
+        {"pendidikan": measured["pendidikan"], "nama_jenjang": names, "poin": out["kualifikasi"],
+         # the raw text matters only where the level was not recognised
+         "masukan": measured["pendidikan_input"].where(names.isna(), None)},
+        partial(qualification_text, maks=maks))
+    competence = per_combination(
+        {"jenis": out["jenis_jabatan"], "eselon": evidence["eselon_jabatan"],
+         "kepemimpinan": evidence["ada_kepemimpinan"], "poin_kepemimpinan": out["kompetensi_kepemimpinan"],
+         "fungsional": evidence["ada_fungsional"], "poin_fungsional": out["kompetensi_fungsional"],
+         "jp": evidence["jp_teknis"], "teknis_cukup": evidence["teknis_cukup"],
+         "poin_teknis": out["kompetensi_teknis"], "seminar": evidence["jumlah_seminar"],
+         "poin_seminar": out["kompetensi_seminar"]},
+        partial(competence_text, rules=rules))
+    band = band_points(evidence["kinerja_nilai"], rules.kinerja.pita, "predikat")
+    performance = per_combination(
+        {"ada": evidence["kinerja_ada"], "nilai": evidence["kinerja_nilai"], "predikat_nilai": band,
+         "predikat": evidence["kinerja_predikat"], "poin": out["kinerja"]},
+        partial(performance_text, tahun_kinerja=period.tahun_kinerja))
+    discipline = per_combination(
+        {"diketahui": evidence["disiplin_diketahui"], "terberat": evidence["hukdis_terberat"],
+         "poin": out["disiplin"]},
+        partial(discipline_text, rules=rules))
+    texts = {"keterangan_kualifikasi": qualification, "keterangan_kompetensi": competence,
+             "keterangan_kinerja": performance, "keterangan_disiplin": discipline}
+    return {name: pd.Series(values, index=out.index, dtype=object) for name, values in texts.items()}

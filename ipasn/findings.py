@@ -31,19 +31,19 @@ class FindingLog:
         mask = np.asarray(mask, dtype=bool)
         if not mask.any():
             return
-        picked = rows.loc[mask]
-        code = codes[mask] if isinstance(codes, pd.Series) else pd.Series(codes, index=picked.index)
+        index = rows.index[mask]  # only the flagged rows are copied: a sheet may have millions
+        code = codes[mask] if isinstance(codes, pd.Series) else pd.Series(codes, index=index)
         values = (raw if raw is not None else rows[column] if column in rows else
                   pd.Series("", index=rows.index))[mask]
         part = pd.DataFrame({
             "berkas": self.file,
             "lembar": self.sheet,
-            "baris": picked["_row"].astype("int64"),
+            "baris": rows["_row"][mask].astype("int64"),
             "kolom": column,
-            "nilai": values.map(as_text).astype(object),
+            "nilai": values.astype(object).map(as_text).astype(object),
             "masalah": code.map(PROBLEMS).astype(object),
             "kode": code.astype(object),
-            "nip": (nip[mask] if nip is not None else pd.Series(None, index=picked.index)).astype(object),
+            "nip": (nip[mask] if nip is not None else pd.Series(None, index=index)).astype(object),
             "ditolak": rejected,
             "berdampak": ~code.isin(HARMLESS).to_numpy(),
         })

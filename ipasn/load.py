@@ -10,6 +10,7 @@ import pandas as pd
 
 from ipasn import findings as fnd
 from ipasn import normalize as nz
+from ipasn import rowkeys
 from ipasn.errors import InputError
 from ipasn.read import RawSheet, read_tables
 from ipasn.ruleset import Ruleset, load_ruleset
@@ -47,35 +48,36 @@ PEGAWAI_COLUMNS = {"nip": "object", "nama": "object", "unit_kerja": "object",
                    "pendidikan": "object", "pendidikan_input": "object", "status": "object",
                    "jenis_kelamin": "object", "_row": "int64"}
 DIKLAT_COLUMNS = {"nip": "object", "jenis": "object", "nama": "object", "tingkat": "Int8",
-                  "tanggal_selesai": "datetime64[ns]", "jp": "float64", "_row": "int64"}
+                  "tanggal_selesai": "datetime64[ns]", "jp": "float64", "_row": "int64",
+                  "_nip": "int64"}
 KINERJA_COLUMNS = {"nip": "object", "tahun": "int64", "nilai": "float64", "predikat": "object",
-                   "_row": "int64"}
-HUKDIS_COLUMNS = {"nip": "object", "tingkat": "object", "tanggal": "datetime64[ns]", "_row": "int64"}
+                   "_row": "int64", "_nip": "int64"}
+HUKDIS_COLUMNS = {"nip": "object", "tingkat": "object", "tanggal": "datetime64[ns]", "_row": "int64",
+                  "_nip": "int64"}
 
 
 def _column(raw: pd.DataFrame, name: str) -> pd.Series:
     return raw[name] if name in raw else pd.Series([None] * len(raw), index=raw.index, dtype=object)
 
 
-def _parse(raw: pd.DataFrame, name: str, parser: nz.Parser) -> tuple[pd.Series, pd.Series]:
-    return nz.parse_series(_column(raw, name), parser)
+def _parse(raw: pd.DataFrame, name: str, parser: nz.Parser, dtype: str | None = None
+           ) -> tuple[pd.Series, pd.Series]:
+    return nz.parse_series(_column(raw, name), parser, dtype)
 
 
 # --- pegawai ----------------------------------------------------------------------------------
 
 
-def _resolve_position(kind: pd.Series, eselon: pd.Series, log: fnd.FindingLog, raw: pd.DataFrame,
-                      nip: pd.Series, usable: np.ndarray) -> tuple[pd.Series, pd.Series]:
+def _resolve_position(kind_name: pd.Series, madya: pd.Series, eselon: pd.Series, log: fnd.FindingLog,
+                      raw: pd.DataFrame, nip: pd.Series, usable: np.ndarray) -> tuple[pd.Series, pd.Series]:
     """Canonical position type and eselon level; "Struktural" is split by eselon."""
-    kind_name = kind.map(lambda k: k[0] if k else None)
-    madya = kind.map(lambda k: bool(k and k[1]))
     level = eselon.astype("Int8")
     by_eselon = level.map({1: "JPT", 2: "JPT", 3: "Administrator", 4: "Pengawas"}, na_action="ignore")
     position = kind_name.where(kind_name != "Struktural", by_eselon.astype(object))
     position = position.astype(object).where(position.notna(), None)  # None, not NaN (pandas 3 str)
     # An explicit structural type decides; a contradicting eselon is a finding.
     expected = {"JPT": (1, 2), "Administrator": (3,), "Pengawas": (4,)}
-    conflict = pd.Series(False, index=kind.index)
+    conflict = pd.Series(False, index=kind_name.index)
     for name, levels in expected.items():
         conflict |= (kind_name == name) & level.notna() & ~level.isin(levels).fillna(False)
     structural_unresolved = (kind_name == "Struktural") & position.isna()
@@ -101,7 +103,13 @@ def _no_usable_nip(sheet: RawSheet, problems: pd.Series) -> None:
     )
 
 
-def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _text(raw: pd.DataFrame, name: str, parser: nz.Parser = nz.cleaned) -> pd.Series:
+    """A text column, cleaned once per distinct value."""
+    return _parse(raw, name, parser)[0]
+
+
+def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame]:
+    """The employees, their NIP keys (in table order) and the sheet's findings."""
     raw = sheet.data
     log = fnd.FindingLog(sheet.file, sheet.sheet)
     if raw.empty:
@@ -109,15 +117,16 @@ def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
             f"tidak ada data pegawai: hanya baris judul kolom (baris {sheet.header_row}), tanpa baris di bawahnya",
             file=sheet.file, sheet=sheet.sheet,
         )
-    nip, nip_problem = _parse(raw, "nip", nz.parse_nip)
+    keys, nip_problem = nz.parse_nip_keys(_column(raw, "nip"))
     bad_nip = nip_problem.notna().to_numpy(bool)
     if bad_nip.all():
         _no_usable_nip(sheet, nip_problem)
     log.add(raw, bad_nip, "nip", nip_problem, rejected=True)
+    nip = nz.nip_text(keys).set_axis(raw.index)
 
-    duplicated = nip.notna() & nip.duplicated(keep=False)
+    duplicated = ~bad_nip & pd.Series(keys).duplicated(keep=False).to_numpy()
     if duplicated.any():
-        rows = raw.loc[duplicated.to_numpy(bool), "_row"].tolist()
+        rows = raw.loc[duplicated, "_row"].tolist()
         first = nip[duplicated].iloc[0]
         raise InputError(
             f"NIP ganda di lembar pegawai: {duplicated.sum()} baris (baris {', '.join(map(str, rows[:10]))}"
@@ -131,9 +140,9 @@ def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
     log.add(raw, bad_status, "status", status_problem, rejected=True, nip=nip)
     usable = ~bad_nip & ~bad_status
 
-    nama = _column(raw, "nama").map(nz.clean_text)
+    nama = _text(raw, "nama")
     log.add(raw, (nama == "").to_numpy(bool) & usable, "nama", "NAMA_KOSONG", rejected=False, nip=nip)
-    unit = _column(raw, "unit_kerja").map(nz.clean_text)
+    unit = _text(raw, "unit_kerja")
     no_unit = (unit == "").to_numpy(bool)
     log.add(raw, no_unit & usable, "unit_kerja", "UNIT_KOSONG", rejected=False, nip=nip)
     unit = unit.mask(no_unit, "(Unit kerja tidak diisi)")
@@ -141,13 +150,14 @@ def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
     education, edu_problem = _parse(raw, "pendidikan", nz.parse_education)
     log.add(raw, edu_problem.notna().to_numpy(bool) & usable, "pendidikan", edu_problem,
             rejected=False, nip=nip)
-    kind, kind_problem = _parse(raw, "jenis_jabatan", nz.parse_position)
+    (kind, kind_problem), (madya, _) = nz.parse_series_each(
+        _column(raw, "jenis_jabatan"), (nz.position_type, object), (nz.is_jpt_madya_utama, "bool"))
     log.add(raw, kind_problem.notna().to_numpy(bool) & usable, "jenis_jabatan", kind_problem,
             rejected=False, nip=nip)
     eselon, eselon_problem = _parse(raw, "eselon", nz.parse_eselon)
     log.add(raw, eselon_problem.notna().to_numpy(bool) & usable, "eselon", eselon_problem,
             rejected=False, nip=nip)
-    position, level = _resolve_position(kind, eselon, log, raw, nip, usable)
+    position, level = _resolve_position(kind, madya, eselon, log, raw, nip, usable)
 
     table = pd.DataFrame({
         "nip": nip,
@@ -155,98 +165,121 @@ def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
         "unit_kerja": unit,
         "jenis_jabatan": position,
         "eselon": level,
-        "jabatan": _column(raw, "jabatan").map(nz.clean_text),
+        "jabatan": _text(raw, "jabatan"),
         "pendidikan": education,
-        "pendidikan_input": _column(raw, "pendidikan").map(nz.as_text),
+        "pendidikan_input": _text(raw, "pendidikan", nz.quoted),
         "status": status,
-        "jenis_kelamin": nip.map(nz.gender_from_nip),
+        "jenis_kelamin": nz.gender_from_keys(keys),
         "_row": raw["_row"],
     })[usable].reset_index(drop=True)
-    return table.astype({"eselon": "Int8"}), log.frame()
+    return table.astype({"eselon": "Int8"}), keys[usable], log.frame()
 
 
 # --- history sheets ---------------------------------------------------------------------------
 
 
-def _history_nip(raw: pd.DataFrame, log: fnd.FindingLog, known: set[str]) -> tuple[pd.Series, np.ndarray]:
-    """Parse the NIP of a history sheet; rows with a bad or unknown NIP are rejected."""
-    nip, problem = _parse(raw, "nip", nz.parse_nip)
-    unknown = nip.notna() & ~nip.isin(known)
+@dataclass
+class _Roster:
+    """The loaded employees' NIPs, which every history row must name."""
+
+    keys: pd.Index  # int64 NIP keys, unique
+    nips: np.ndarray  # the same NIPs as the pegawai table's own str objects
+
+    @classmethod
+    def of(cls, pegawai: pd.DataFrame, keys: np.ndarray) -> _Roster:
+        return cls(pd.Index(keys, dtype="int64"), pegawai["nip"].to_numpy(object))
+
+
+def _history_nip(raw: pd.DataFrame, log: fnd.FindingLog, roster: _Roster) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """Parse the NIP of a history sheet; rows with a bad or unknown NIP are rejected. Returns the NIPs
+    (sharing the pegawai table's strings: history sheets have tens of millions of rows), their int64
+    keys, and which rows are usable."""
+    keys, problem = nz.parse_nip_keys(_column(raw, "nip"))
+    position = roster.keys.get_indexer(keys)
+    unknown = (keys != nz.NO_KEY) & (position < 0)
     problem = problem.mask(unknown, "NIP_TIDAK_ADA_DI_PEGAWAI")
     bad = problem.notna().to_numpy(bool)
-    log.add(raw, bad, "nip", problem, rejected=True, nip=nip.where(unknown, None))
-    return nip, ~bad
+    shown = pd.Series(None, index=raw.index, dtype=object)
+    shown[unknown] = nz.nip_text(keys[unknown]).to_numpy()
+    log.add(raw, bad, "nip", problem, rejected=True, nip=shown)
+    nip = np.full(len(raw), None, dtype=object)
+    known = position >= 0
+    nip[known] = roster.nips[position[known]]
+    return pd.Series(nip, index=raw.index, dtype=object, copy=False), keys, ~bad
 
 
 def _reject_exact_duplicates(raw: pd.DataFrame, table: pd.DataFrame, ok: np.ndarray,
                              log: fnd.FindingLog, columns: list[str]) -> np.ndarray:
     """Keep the first of identical rows; the copies are findings (they would count twice)."""
-    candidates = table.loc[ok, columns]
-    dup_index = candidates.index[candidates.duplicated(keep="first").to_numpy(bool)]
-    dup = np.zeros(len(table), dtype=bool)
-    dup[table.index.get_indexer(dup_index)] = True
+    key = rowkeys.combination_key(table["_nip" if c == "nip" else c] for c in columns)
+    dup = rowkeys.duplicated(key, ok)
     log.add(raw, dup, "nip", "DUPLIKAT_PERSIS", rejected=True, nip=table["nip"])
     return ok & ~dup
 
 
-def _load_diklat(sheet: RawSheet, known: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _load_diklat(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.DataFrame]:
     raw = sheet.data
     log = fnd.FindingLog(sheet.file, sheet.sheet)
-    nip, ok = _history_nip(raw, log, known)
-    kind, kind_problem = _parse(raw, "jenis", nz.parse_training_kind)
+    nip, keys, ok = _history_nip(raw, log, roster)
+    kind, kind_problem = _parse(raw, "jenis", nz.parse_training_kind, "category")
     bad = kind_problem.notna().to_numpy(bool) & ok
     log.add(raw, bad, "jenis", kind_problem, rejected=True, nip=nip)
     ok &= ~bad
 
-    date, date_problem = _parse(raw, "tanggal_selesai", nz.parse_date)
+    date, date_problem = _parse(raw, "tanggal_selesai", nz.parse_date, "datetime64[ns]")
     bad = date_problem.notna().to_numpy(bool) & ok
     log.add(raw, bad, "tanggal_selesai", date_problem, rejected=True, nip=nip)
     ok &= ~bad
 
-    jp, jp_problem = _parse(raw, "jp", nz.parse_jp)
+    jp, jp_problem = _parse(raw, "jp", nz.parse_jp, "float64")
     jp_problem = jp_problem.mask((kind == "teknis") & jp.isna() & jp_problem.isna(), "JP_KOSONG")
     bad = jp_problem.notna().to_numpy(bool) & ok
     log.add(raw, bad, "jp", jp_problem, rejected=True, nip=nip)
     ok &= ~bad
 
     # Leadership level from `tingkat`, else from the training's name.
-    from_level, level_problem = _parse(raw, "tingkat", nz.parse_leadership_level)
-    from_name, _ = _parse(raw, "nama", nz.parse_leadership_level)
+    from_level, level_problem = _parse(raw, "tingkat", nz.parse_leadership_level, "float64")
+    (from_name, _), (name, _) = nz.parse_series_each(
+        _column(raw, "nama"), (nz.parse_leadership_level, "float64"), (nz.cleaned, "category"))
     level = from_level.where(from_level.notna(), from_name)
     bad = (kind == "kepemimpinan").to_numpy(bool) & level.isna().to_numpy(bool) & ok
-    raw_level = _column(raw, "tingkat").where(~_column(raw, "tingkat").map(nz.is_blank), _column(raw, "nama"))
-    log.add(raw, bad, "tingkat", "TINGKAT_DIKLAT_TIDAK_DIKENALI", rejected=True, raw=raw_level, nip=nip)
+    shown = pd.Series(None, index=raw.index, dtype=object)  # the cell the level was looked for in
+    if bad.any():
+        given, name = _column(raw, "tingkat")[bad].astype(object), _column(raw, "nama")[bad].astype(object)
+        shown[bad] = given.where(~given.map(nz.is_blank), name)
+    log.add(raw, bad, "tingkat", "TINGKAT_DIKLAT_TIDAK_DIKENALI", rejected=True, raw=shown, nip=nip)
     ok &= ~bad
 
     table = pd.DataFrame({
         "nip": nip,
         "jenis": kind,
-        "nama": _column(raw, "nama").map(nz.clean_text),
+        "nama": name,
         "tingkat": level.where(kind == "kepemimpinan", None),
         "tanggal_selesai": date,
         "jp": jp.astype("float64"),
         "_row": raw["_row"],
-    })
+        "_nip": keys,
+    }, copy=False)  # the parsed columns are new already
     ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "jenis", "nama", "tanggal_selesai", "jp"])
     table = table[ok].reset_index(drop=True)
     return table.astype({"tingkat": "Int8", "tanggal_selesai": "datetime64[ns]"}), log.frame()
 
 
-def _load_kinerja(sheet: RawSheet, known: set[str], rules: Ruleset) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _load_kinerja(sheet: RawSheet, roster: _Roster, rules: Ruleset) -> tuple[pd.DataFrame, pd.DataFrame]:
     raw = sheet.data
     log = fnd.FindingLog(sheet.file, sheet.sheet)
-    nip, ok = _history_nip(raw, log, known)
+    nip, keys, ok = _history_nip(raw, log, roster)
     year, year_problem = _parse(raw, "tahun", nz.parse_year)
     bad = year_problem.notna().to_numpy(bool) & ok
     log.add(raw, bad, "tahun", year_problem, rejected=True, nip=nip)
     ok &= ~bad
 
-    value, value_problem = _parse(raw, "nilai", nz.parse_number)
+    value, value_problem = _parse(raw, "nilai", nz.parse_number, "float64")
     value = value.astype("float64")
-    value_problem = value_problem.map(lambda p: p and "NILAI_TIDAK_VALID")
+    value_problem = value_problem.where(value_problem.isna(), "NILAI_TIDAK_VALID")
     out_of_range = value.notna() & ((value < 0) | (value > rules.kinerja.nilai_maks))
     value_problem = value_problem.mask(out_of_range, "NILAI_DI_LUAR_RENTANG")
-    predicate, predicate_problem = _parse(raw, "predikat", nz.parse_predicate)
+    predicate, predicate_problem = _parse(raw, "predikat", nz.parse_predicate, "category")
 
     has_value = value_problem.isna() & value.notna()
     has_predicate = predicate_problem.isna() & predicate.notna()
@@ -267,33 +300,31 @@ def _load_kinerja(sheet: RawSheet, known: set[str], rules: Ruleset) -> tuple[pd.
 
     table = pd.DataFrame({
         "nip": nip, "tahun": year, "nilai": value.where(has_value),
-        "predikat": predicate.where(has_predicate, None), "_row": raw["_row"],
-    })
+        "predikat": predicate.where(has_predicate, None), "_row": raw["_row"], "_nip": keys,
+    }, copy=False)
     ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "tahun", "nilai", "predikat"])
     # Different assessments for one (nip, tahun): none can be chosen, so all are rejected.
-    keyed = table.loc[ok, ["nip", "tahun"]]
-    clash_index = keyed.index[keyed.duplicated(keep=False).to_numpy(bool)]
-    clash = np.zeros(len(table), dtype=bool)
-    clash[table.index.get_indexer(clash_index)] = True
+    clash = rowkeys.duplicated(rowkeys.combination_key([table["_nip"], table["tahun"]]), ok, keep=False)
     log.add(raw, clash, "tahun", "KINERJA_GANDA", rejected=True, nip=nip)
     ok &= ~clash
     table = table[ok].reset_index(drop=True)
     return table.astype({"tahun": "int64", "nilai": "float64"}), log.frame()
 
 
-def _load_hukdis(sheet: RawSheet, known: set[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _load_hukdis(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     raw = sheet.data
     log = fnd.FindingLog(sheet.file, sheet.sheet)
-    nip, ok = _history_nip(raw, log, known)
-    level, level_problem = _parse(raw, "tingkat", nz.parse_discipline)
-    date, date_problem = _parse(raw, "tanggal", nz.parse_date)
+    nip, keys, ok = _history_nip(raw, log, roster)
+    level, level_problem = _parse(raw, "tingkat", nz.parse_discipline, "category")
+    date, date_problem = _parse(raw, "tanggal", nz.parse_date, "datetime64[ns]")
     bad_level = level_problem.notna().to_numpy(bool) & ok
     log.add(raw, bad_level, "tingkat", level_problem, rejected=True, nip=nip)
     bad_date = date_problem.notna().to_numpy(bool) & ok & ~bad_level
     log.add(raw, bad_date, "tanggal", date_problem, rejected=True, nip=nip)
-    unreadable = pd.DataFrame({"nip": nip, "tanggal": date})[bad_level | bad_date]
+    unreadable = pd.DataFrame({"nip": nip, "tanggal": date, "_nip": keys})[bad_level | bad_date]
     ok &= ~(bad_level | bad_date)
-    table = pd.DataFrame({"nip": nip, "tingkat": level, "tanggal": date, "_row": raw["_row"]})
+    table = pd.DataFrame({"nip": nip, "tingkat": level, "tanggal": date, "_row": raw["_row"], "_nip": keys},
+                         copy=False)
     ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "tingkat", "tanggal"])
     table = table[ok].reset_index(drop=True)
     unreadable = unreadable.reset_index(drop=True).astype({"tanggal": "datetime64[ns]"})
@@ -319,19 +350,19 @@ def load(path: str | Path, rules: Ruleset | None = None) -> Dataset:
     """Read and normalise an HR export (workbook or folder). File-level problems raise InputError."""
     rules = rules or load_ruleset()
     sheets = read_tables(path)
-    pegawai, peg_findings = _load_pegawai(sheets["pegawai"])
-    known = set(pegawai["nip"])
+    pegawai, keys, peg_findings = _load_pegawai(sheets["pegawai"])
+    roster = _Roster.of(pegawai, keys)
     parts = [peg_findings]
     diklat, kinerja, hukdis = _empty(DIKLAT_COLUMNS), _empty(KINERJA_COLUMNS), _empty(HUKDIS_COLUMNS)
-    unreadable = _empty({"nip": "object", "tanggal": "datetime64[ns]"})
+    unreadable = _empty({"nip": "object", "tanggal": "datetime64[ns]", "_nip": "int64"})
     if "diklat" in sheets:
-        diklat, part = _load_diklat(sheets["diklat"], known)
+        diklat, part = _load_diklat(sheets["diklat"], roster)
         parts.append(part)
     if "kinerja" in sheets:
-        kinerja, part = _load_kinerja(sheets["kinerja"], known, rules)
+        kinerja, part = _load_kinerja(sheets["kinerja"], roster, rules)
         parts.append(part)
     if "hukdis" in sheets:
-        hukdis, unreadable, part = _load_hukdis(sheets["hukdis"], known)
+        hukdis, unreadable, part = _load_hukdis(sheets["hukdis"], roster)
         parts.append(part)
     found = fnd.combine(parts)
     return Dataset(

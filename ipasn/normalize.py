@@ -64,18 +64,36 @@ def is_blank(value: Any) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-def parse_series(values: pd.Series, parser: Parser, dtype: str = "object") -> tuple[pd.Series, pd.Series]:
-    """Apply `parser` to each distinct value; return (parsed values, problem codes or None)."""
-    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
-    results = [parser(u) for u in uniques] + [parser(None)]  # index -1 is the missing value
-    parsed = np.empty(len(results), dtype=object)
-    problems = np.empty(len(results), dtype=object)
-    for i, (value, problem) in enumerate(results):
-        parsed[i], problems[i] = value, problem
-    out = pd.Series(parsed[codes], index=values.index)
-    if dtype != "object":
-        out = out.astype(dtype)
-    return out, pd.Series(problems[codes], index=values.index, dtype=object)
+def _factorize(values: pd.Series) -> tuple[np.ndarray, list]:
+    """Codes and distinct values. Text read from parquet stays in Arrow for this: turning 13 million
+    cells into Python strings first would cost seconds and gigabytes."""
+    if isinstance(values.dtype, pd.CategoricalDtype):  # read from parquet as a dictionary
+        return values.cat.codes.to_numpy(), values.cat.categories.tolist()
+    source = values if isinstance(values.dtype, pd.StringDtype) else values.astype(object)
+    codes, uniques = pd.factorize(source, use_na_sentinel=True)
+    return codes, list(uniques)
+
+
+def parse_series(values: pd.Series, parser: Parser, dtype: str | None = None) -> tuple[pd.Series, pd.Series]:
+    """Apply `parser` to each distinct value; return (parsed values, problem codes or None).
+
+    `dtype` is that of the parsed values (None: as pandas infers it from them); it is applied to the
+    distinct results before they are spread over the rows, so "category", "datetime64[ns]" or
+    "float64" cost a take, not a conversion of millions of Python objects."""
+    return parse_series_each(values, (parser, dtype))[0]
+
+
+def parse_series_each(values: pd.Series, *specs: tuple[Parser, str | None]) -> list[tuple[pd.Series, pd.Series]]:
+    """`parse_series` with several (parser, dtype) over one column, which is factorized once."""
+    codes, uniques = _factorize(values)
+    out = []
+    for parser, dtype in specs:
+        results = [parser(u) for u in uniques] + [parser(None)]  # code -1 takes the last: missing
+        parsed = pd.Series([value for value, _ in results], dtype=dtype)
+        problems = np.array([problem for _, problem in results], dtype=object)
+        out.append((parsed.take(codes).set_axis(values.index),
+                    pd.Series(problems[codes], index=values.index, dtype=object, copy=False)))
+    return out
 
 
 def as_text(value: Any) -> str:
@@ -103,6 +121,16 @@ def clean_text(value: Any) -> str:
     return re.sub(r"\s+", " ", _CONTROL.sub("", str(value))).strip()
 
 
+def cleaned(value: Any) -> tuple[str, None]:
+    """`clean_text` as a parser (text is never a problem)."""
+    return clean_text(value), None
+
+
+def quoted(value: Any) -> tuple[str, None]:
+    """`as_text` as a parser."""
+    return as_text(value), None
+
+
 # --- identifiers -------------------------------------------------------------------------------
 
 # Invisible characters (zero-width space, BOM) that copy-paste leaves in a cell count as separators.
@@ -122,6 +150,74 @@ def parse_nip(value: Any) -> tuple[str | None, str | None]:
     if len(text) != 18 or not text.isdigit():
         return None, "NIP_TIDAK_VALID"
     return text, None
+
+
+_PLAIN_NIP = r"^[0-9]{18}$"
+NO_KEY = -1  # the key of a cell that holds no valid NIP
+
+
+def parse_nip_keys(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """`parse_nip` over a column, as int64 keys (an 18-digit NIP fits exactly; NO_KEY where there is
+    a problem) and problem codes. Nearly every NIP is distinct, so one Python call per value would
+    cost a minute nationally: text cells that already are 18 ASCII digits (which `parse_nip` returns
+    unchanged) are recognised in Arrow, and only the rest go through `parse_nip`."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    keys = np.full(len(values), NO_KEY, dtype=np.int64)
+    problem = pd.Series(None, index=values.index, dtype=object)
+    text = _arrow_text(values)
+    if text is None:
+        plain = np.zeros(len(values), dtype=bool)
+    else:
+        plain = pc.fill_null(pc.match_substring_regex(text, _PLAIN_NIP), False).to_numpy(zero_copy_only=False)
+        keys[plain] = pc.cast(text.filter(pa.array(plain)), pa.int64()).to_numpy(zero_copy_only=False)
+    if not plain.all():
+        other = ~plain
+        parsed, problems = parse_series(values[other], parse_nip)
+        keys[other] = [NO_KEY if p else int(v) for v, p in zip(parsed, problems)]
+        problem[other] = problems
+    return keys, problem
+
+
+def nip_text(keys: np.ndarray) -> pd.Series:
+    """NIP keys back to their 18-digit text (None for NO_KEY), as Python strings."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    valid = keys != NO_KEY
+    text = pc.utf8_lpad(pc.cast(pa.array(keys, mask=~valid), pa.string()), 18, "0")
+    return pd.Series(text.to_numpy(zero_copy_only=False), dtype=object)
+
+
+def nip_keys(nip: pd.Series) -> np.ndarray | None:
+    """Loaded NIPs (18 digits) as int64 keys; None when a value is no such NIP (hand-made tables)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = _arrow_text(nip)
+    if text is None or text.null_count or not pc.all(pc.match_substring_regex(text, _PLAIN_NIP)).as_py():
+        return None if len(nip) else np.zeros(0, dtype=np.int64)
+    return pc.cast(text, pa.int64()).to_numpy(zero_copy_only=False)
+
+
+def _arrow_text(values: pd.Series):
+    """The column as an Arrow string array when every cell is text or empty; None otherwise (numbers
+    or dates in an object column from Excel keep the per-value path)."""
+    import pyarrow as pa
+
+    try:
+        return pa.array(values, type=pa.large_string(), from_pandas=True)
+    except pa.ArrowException:
+        return None
+
+
+def gender_from_keys(keys: np.ndarray) -> np.ndarray:
+    """`gender_from_nip` for NIP keys: digit 15 of 18 is (key // 1000) % 10."""
+    digit = (keys // 1000) % 10
+    out = np.full(len(keys), None, dtype=object)
+    out[digit == 1], out[digit == 2] = "L", "P"
+    return out
 
 
 def gender_from_nip(nip: str | None) -> str | None:
@@ -293,6 +389,17 @@ def parse_position(value: Any) -> tuple[tuple[str, bool] | None, str | None]:
     if kind is None:
         return None, "JABATAN_TIDAK_DIKENALI"
     return (kind, k in vocab.JPT_MADYA_UTAMA), None
+
+
+def position_type(value: Any) -> tuple[str | None, str | None]:
+    """The type part of `parse_position`."""
+    kind, problem = parse_position(value)
+    return (kind[0] if kind else None), problem
+
+
+def is_jpt_madya_utama(value: Any) -> tuple[bool, None]:
+    kind, _ = parse_position(value)
+    return bool(kind and kind[1]), None
 
 
 def parse_eselon(value: Any) -> tuple[int | None, str | None]:

@@ -837,19 +837,37 @@ def _read_csv(path: Path, sheet: str) -> RawSheet | None:
 
 
 def _read_parquet(path: Path, sheet: str) -> RawSheet:
+    """Only the columns ipasn reads are read (a SIASN export has dozens more)."""
     spec = SHEETS[sheet]
     import pyarrow
+    import pyarrow.parquet as pq
 
-    try:
-        frame = pd.read_parquet(path)
-    except (OSError, ValueError, pyarrow.ArrowException) as exc:
-        raise InputError(
+    def unreadable(exc: Exception) -> InputError:
+        return InputError(
             f"tidak dapat dibaca sebagai parquet: berkas rusak atau bukan parquet ({type(exc).__name__})",
             file=path.name, sheet=sheet,
-        ) from exc
-    matched = _match_columns(spec, list(frame.columns))
+        )
+
+    try:
+        schema = pq.read_schema(path)
+    except (OSError, ValueError, pyarrow.ArrowException) as exc:
+        raise unreadable(exc) from exc
+    names = schema.names
+    matched = _match_columns(spec, names)
     _check_columns(spec, matched, path.name, sheet)
-    data = pd.DataFrame({name: frame.iloc[:, pos] for name, pos in matched.items()})
+    wanted = sorted(set(matched.values()))
+    # Text columns other than the NIP repeat a few values over millions of rows: read them as
+    # dictionaries (categoricals), so each distinct value is decoded and parsed once.
+    text = (pyarrow.types.is_string, pyarrow.types.is_large_string)
+    repeated = [names[i] for i in wanted
+                if i != matched.get("nip") and any(is_text(schema.types[i]) for is_text in text)]
+    try:
+        table = pq.ParquetFile(path, read_dictionary=repeated).read(
+            columns=[names[i] for i in wanted], use_pandas_metadata=False)
+        frame = table.to_pandas()
+    except (OSError, ValueError, pyarrow.ArrowException) as exc:
+        raise unreadable(exc) from exc
+    data = pd.DataFrame({name: frame.iloc[:, wanted.index(pos)] for name, pos in matched.items()})
     data["_row"] = np.arange(len(frame), dtype=np.int64) + 2
     return RawSheet(path.name, sheet, 1, data.reset_index(drop=True))
 

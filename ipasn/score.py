@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ipasn import explain
+from ipasn import normalize as nz
 from ipasn.bands import band_points, categorize
 from ipasn.load import Dataset
 from ipasn.ruleset import INDICATORS, Ruleset, load_ruleset
@@ -57,80 +58,153 @@ class ScoreResult:
         return self.dataset.findings
 
 
-def _position_level(measured: pd.DataFrame, rules: Ruleset) -> pd.Series:
+class _People:
+    """Where each history row's employee stands among the measured ones (-1: not measured).
+
+    Loaded tables carry `_nip`, the NIP as an int64 key, so joining tens of millions of history rows
+    is integer hashing; hand-made tables without it are joined on the NIP text."""
+
+    def __init__(self, nip: pd.Series) -> None:
+        keys = nz.nip_keys(nip)
+        self._by_key = pd.Index(keys, dtype="int64") if keys is not None else None
+        self._by_text = pd.Index(nip.to_numpy(object))
+
+    def __len__(self) -> int:
+        return len(self._by_text)
+
+    def position(self, table: pd.DataFrame) -> np.ndarray:
+        if self._by_key is not None and "_nip" in table:
+            return self._by_key.get_indexer(table["_nip"].to_numpy("int64"))
+        if self._by_key is not None:
+            keys = nz.nip_keys(table["nip"])
+            if keys is not None:
+                return self._by_key.get_indexer(keys)
+        return self._by_text.get_indexer(table["nip"].to_numpy(object))
+
+    def having(self, position: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+        """Per measured employee: whether any history row (where `mask`) is theirs. The positions
+        picked must all be >= 0."""
+        out = np.zeros(len(self), dtype=bool)
+        out[position[mask] if mask is not None else position] = True
+        return out
+
+
+def _known(position: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    return mask & (position >= 0)
+
+
+class _PerValue:
+    """Numbers that depend on one column of few distinct values (a position type, an education
+    level), looked up once per distinct value instead of once per employee."""
+
+    def __init__(self, column: pd.Series) -> None:
+        self.codes, self.values = pd.factorize(column, use_na_sentinel=True)
+
+    def take(self, mapping: dict, default: float = np.nan) -> np.ndarray:
+        table = [float(mapping.get(v, default)) for v in self.values] + [default]  # -1: missing
+        return np.array(table, dtype="float64")[self.codes]
+
+    def equals(self, name: str) -> np.ndarray:
+        return self.take({name: 1.0}, 0.0) == 1.0
+
+
+def _position_level(measured: pd.DataFrame, types: _PerValue, rules: Ruleset) -> pd.Series:
     """The eselon level a leadership training must match."""
-    level = measured["jenis_jabatan"].map(STRUCTURAL_LEVEL).astype("Float64")
-    jpt = measured["jenis_jabatan"] == "JPT"
-    jpt_level = measured["eselon"].astype("Float64").fillna(rules.opsi.jpt_eselon_bawaan)
-    return level.mask(jpt, jpt_level)
+    level = types.take(STRUCTURAL_LEVEL)
+    jpt_level = measured["eselon"].to_numpy("float64", na_value=np.nan)
+    jpt_level = np.where(np.isnan(jpt_level), float(rules.opsi.jpt_eselon_bawaan), jpt_level)
+    level = np.where(types.equals("JPT"), jpt_level, level)
+    return pd.Series(level, index=measured.index).astype("Float64")  # NaN: no level needed
 
 
-def _training_evidence(data: Dataset, measured: pd.DataFrame, level: pd.Series, rules: Ruleset,
+def _training_evidence(data: Dataset, people: _People, level: pd.Series, rules: Ruleset,
                        period: Period) -> pd.DataFrame:
     """Per measured employee: leadership match, functional, technical JP in window, seminars."""
-    index = measured["nip"]
     d = data.diklat
-    d = d[d["tanggal_selesai"] <= period.tanggal_acuan]
-    d = d[d["nip"].isin(index)]
-    nip_level = pd.Series(level.to_numpy(), index=index.to_numpy())
+    position = people.position(d)
+    date = d["tanggal_selesai"].to_numpy("datetime64[ns]")
+    done = _known(position, date <= period.tanggal_acuan.to_datetime64())
+    kind = d["jenis"]
 
-    leadership = d[d["jenis"] == "kepemimpinan"]
-    needed = leadership["nip"].map(nip_level)
-    trained = leadership["tingkat"].astype("Float64")
+    leadership = done & (kind == "kepemimpinan").to_numpy(bool)
+    needed = level.to_numpy("float64", na_value=np.nan)[np.maximum(position, 0)]
+    trained = d["tingkat"].to_numpy("float64", na_value=np.nan)
     matches = trained == needed
     if rules.opsi.kepemimpinan_lebih_tinggi_dihitung:
         matches |= trained < needed  # level 2 is higher than level 3
-    has_leadership = index.isin(leadership.loc[matches.fillna(False).to_numpy(bool), "nip"])
 
-    has_functional = index.isin(d.loc[d["jenis"] == "fungsional", "nip"])
+    def since(years: int) -> np.ndarray:
+        return date > period.window_start(years).to_datetime64()
 
-    technical = d[(d["jenis"] == "teknis")
-                  & (d["tanggal_selesai"] > period.window_start(rules.opsi.teknis_jendela_tahun))]
-    per_person = technical.groupby("nip")["jp"]
-    jp_total = index.map(per_person.sum()).astype("float64").fillna(0.0)
-    jp_max = index.map(per_person.max()).astype("float64").fillna(0.0)
+    technical = done & (kind == "teknis").to_numpy(bool) & since(rules.opsi.teknis_jendela_tahun)
+    jp = d["jp"].to_numpy("float64")[technical]
+    jp_total = np.bincount(position[technical], weights=jp, minlength=len(people))
+    jp_max = np.zeros(len(people))
+    np.maximum.at(jp_max, position[technical], jp)
     counted = jp_total if rules.opsi.teknis_akumulasi_jp else jp_max
-
-    seminars = d[(d["jenis"] == "seminar")
-                 & (d["tanggal_selesai"] > period.window_start(rules.seminar_jendela_tahun))]
-    n_seminar = index.map(seminars.groupby("nip").size()).astype("float64").fillna(0).astype("int64")
+    seminars = done & (kind == "seminar").to_numpy(bool) & since(rules.seminar_jendela_tahun)
 
     return pd.DataFrame({
-        "ada_kepemimpinan": np.asarray(has_leadership, bool),
-        "ada_fungsional": np.asarray(has_functional, bool),
-        "jp_teknis": jp_total.to_numpy(),
-        "teknis_cukup": (counted >= rules.teknis_min_jp).to_numpy(),
-        "jumlah_seminar": n_seminar.to_numpy(),
-    }, index=measured.index)
+        "ada_kepemimpinan": people.having(position, leadership & matches),
+        "ada_fungsional": people.having(position, done & (kind == "fungsional").to_numpy(bool)),
+        "jp_teknis": jp_total,
+        "teknis_cukup": counted >= rules.teknis_min_jp,
+        "jumlah_seminar": np.bincount(position[seminars], minlength=len(people)).astype("int64"),
+    }, index=level.index)
 
 
-def _performance(data: Dataset, measured: pd.DataFrame, rules: Ruleset, period: Period) -> pd.DataFrame:
+def _performance(data: Dataset, people: _People, rules: Ruleset, period: Period,
+                 index: pd.Index) -> pd.DataFrame:
     k = data.kinerja
-    k = k[k["tahun"] == period.tahun_kinerja].set_index("nip")  # duplicates were rejected on load
-    value = measured["nip"].map(k["nilai"]).astype("float64")
-    predicate = measured["nip"].map(k["predikat"])
-    found = measured["nip"].isin(k.index)
-    by_value = pd.Series(band_points(value, rules.kinerja.pita, "poin"), index=measured.index)
-    by_predicate = predicate.map(rules.performance_predicates).astype("float64")
-    points = by_value.where(value.notna(), by_predicate).fillna(0.0)
-    return pd.DataFrame({"kinerja": points.where(found, 0.0), "kinerja_ada": found.to_numpy(),
-                         "kinerja_nilai": value, "kinerja_predikat": predicate}, index=measured.index)
+    position = people.position(k)
+    of_year = _known(position, (k["tahun"] == period.tahun_kinerja).to_numpy(bool))
+    at = position[of_year]  # one row per employee at most: load() rejected conflicting duplicates
+    rows = k[of_year]
+    value = np.full(len(people), np.nan)
+    value[at] = rows["nilai"].to_numpy("float64", na_value=np.nan)
+    predicate = np.full(len(people), None, dtype=object)
+    predicate[at] = rows["predikat"].to_numpy(object)
+    by_predicate = np.full(len(people), np.nan)
+    by_predicate[at] = _PerValue(rows["predikat"]).take(rules.performance_predicates)
+    found = people.having(at)
+    points = np.where(np.isnan(value), by_predicate, band_points(value, rules.kinerja.pita, "poin"))
+    points = np.where(found & ~np.isnan(points), points, 0.0)
+    return pd.DataFrame({"kinerja": points, "kinerja_ada": found, "kinerja_nilai": value,
+                         "kinerja_predikat": predicate}, index=index)
 
 
-def _discipline(data: Dataset, measured: pd.DataFrame, rules: Ruleset, period: Period) -> pd.DataFrame:
-    start = period.window_start(rules.disiplin.jendela_tahun)
+def _discipline(data: Dataset, people: _People, rules: Ruleset, period: Period,
+                index: pd.Index) -> pd.DataFrame:
+    start = period.window_start(rules.disiplin.jendela_tahun).to_datetime64()
+    end = period.tanggal_acuan.to_datetime64()
+
+    def in_window(dates: pd.Series) -> np.ndarray:
+        d = dates.to_numpy("datetime64[ns]")
+        return (d > start) & (d <= end)
+
     h = data.hukdis
-    h = h[(h["tanggal"] > start) & (h["tanggal"] <= period.tanggal_acuan)]
-    severity = h["tingkat"].map(DISCIPLINE_SEVERITY)
-    heaviest = measured["nip"].map(severity.groupby(h["nip"]).max()).astype("float64")
-    names = {v: k for k, v in DISCIPLINE_SEVERITY.items()}
-    level = heaviest.map(names)
-    points = level.map(rules.disiplin.poin).astype("float64").fillna(rules.disiplin.poin["tidak_ada"])
+    position = people.position(h)
+    counted = _known(position, in_window(h["tanggal"]))
+    heaviest = np.zeros(len(people), dtype=np.intp)  # 0: no punishment in the window
+    np.maximum.at(heaviest, position[counted], _PerValue(h["tingkat"][counted]).take(DISCIPLINE_SEVERITY, 0)
+                  .astype(np.intp))
+    names = np.full(max(DISCIPLINE_SEVERITY.values()) + 1, None, dtype=object)
+    points = np.full(len(names), float(rules.disiplin.poin["tidak_ada"]))
+    for name, severity in DISCIPLINE_SEVERITY.items():
+        names[severity], points[severity] = name, rules.disiplin.poin[name]
+    level, points = names[heaviest], points[heaviest]
     u = data.hukdis_unreadable
-    maybe_in_window = u["tanggal"].isna() | ((u["tanggal"] > start) & (u["tanggal"] <= period.tanggal_acuan))
-    unknown = measured["nip"].isin(u.loc[maybe_in_window, "nip"])
-    return pd.DataFrame({"disiplin": points.where(~unknown, 0.0), "disiplin_diketahui": ~unknown,
-                         "hukdis_terberat": level}, index=measured.index)
+    where = people.position(u)
+    unknown = people.having(where, _known(where, u["tanggal"].isna().to_numpy(bool) | in_window(u["tanggal"])))
+    return pd.DataFrame({"disiplin": np.where(unknown, 0.0, points), "disiplin_diketahui": ~unknown,
+                         "hukdis_terberat": level}, index=index)
+
+
+def _affected(findings: pd.DataFrame, people: _People) -> np.ndarray:
+    """Measured employees with a finding that may change their score."""
+    f = findings.loc[findings["berdampak"] & findings["nip"].notna(), ["nip"]]
+    position = people.position(f)
+    return people.having(position, position >= 0)
 
 
 def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan: object = None,
@@ -141,31 +215,29 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
     pegawai = data.pegawai.assign(diukur=data.pegawai["status"] == "PNS")
     measured = pegawai[pegawai["diukur"]].reset_index(drop=True)
 
-    education = measured["pendidikan"].map(rules.education_points).astype("float64")
-    level = _position_level(measured, rules)
-    training = _training_evidence(data, measured, level, rules, period)
-    performance = _performance(data, measured, rules, period)
-    discipline = _discipline(data, measured, rules, period)
+    education = pd.Series(_PerValue(measured["pendidikan"]).take(rules.education_points), index=measured.index)
+    types = _PerValue(measured["jenis_jabatan"])
+    level = _position_level(measured, types, rules)
+    people = _People(measured["nip"])
+    training = _training_evidence(data, people, level, rules, period)
+    performance = _performance(data, people, rules, period, measured.index)
+    discipline = _discipline(data, people, rules, period, measured.index)
 
     out = measured[["nip", "nama", "unit_kerja", "jenis_jabatan"]].copy()
     out["kualifikasi"] = education.fillna(0.0)
     held = {"kepemimpinan": training["ada_kepemimpinan"], "fungsional": training["ada_fungsional"],
             "teknis": training["teknis_cukup"], "seminar": training["jumlah_seminar"] > 0}
     for indicator in INDICATORS:
-        weight = measured["jenis_jabatan"].map(
-            {t: getattr(p, indicator) for t, p in rules.kompetensi.items()}).astype("float64").fillna(0.0)
-        out[f"kompetensi_{indicator}"] = weight.where(held[indicator], 0.0)
+        weight = types.take({t: getattr(p, indicator) for t, p in rules.kompetensi.items()}, 0.0)
+        out[f"kompetensi_{indicator}"] = np.where(held[indicator], weight, 0.0)
     out["kompetensi"] = out[[f"kompetensi_{i}" for i in INDICATORS]].sum(axis=1)
     out["kinerja"] = performance["kinerja"]
     out["disiplin"] = discipline["disiplin"]
     out["ip_asn"] = out[["kualifikasi", "kompetensi", "kinerja", "disiplin"]].sum(axis=1)
     out["kategori"] = categorize(out["ip_asn"], rules)
-
-    f = data.findings
-    flagged = set(f.loc[f["berdampak"] & f["nip"].notna(), "nip"])
     out["data_lengkap"] = (
         education.notna() & measured["jenis_jabatan"].notna() & performance["kinerja_ada"]
-        & discipline["disiplin_diketahui"] & ~measured["nip"].isin(flagged)
+        & discipline["disiplin_diketahui"] & ~_affected(data.findings, people)
     ).astype(bool)
 
     evidence = pd.concat([training, performance.drop(columns="kinerja"),

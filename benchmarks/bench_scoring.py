@@ -18,7 +18,8 @@ What it does, in one run:
 3. In the same child: a sample of --sample PNS (a Dataset filtered by NIP from the loaded one),
    scored by `ipasn.score` and by the plain `ipasn.reference.score_reference`, both timed (best of
    --repeat), the two results compared column by column, and the speed ratio printed both on the
-   same sample and per employee (full-scale vectorised rate over the reference's rate).
+   same sample and per employee: the full-scale rate of `ipasn.score(..., explanations=False)` (the
+   numbers, which is all the reference computes) over the reference's rate, and with explanations.
 4. Prints the targets of issue 2 (full scale <= 60 s including loading from parquet, <= 8 GiB peak,
    >= 50x the reference) and whether this run met them. Below scale 1.0 the full-scale time is a
    linear projection and says so.
@@ -228,6 +229,12 @@ def measure(folder: Path, year: int, sample: int, repeat: int, seed: int) -> dic
     out["scored"] = len(result.scores)
     out["findings"] = len(data.findings)
     del result
+    gc.collect()
+    # The reference computes the numbers only: time the same work at full scale, like for like.
+    started = time.perf_counter()
+    numbers = ipasn.score(data, year, explanations=False)
+    out["score_numbers_seconds"] = time.perf_counter() - started
+    del numbers
     gc.collect()
 
     if sample:
@@ -465,14 +472,16 @@ def main() -> None:
               "this run, CPU seconds are the better guide" if waited > 1.15 else ""))
     print()
 
-    ratio_sample = ratio_full = None
+    ratio_sample = ratio_full = ratio_explained = None
     if args.sample:
         n = r["sample_scored"]
         vec_rate = n / r["sample_vectorised_seconds"]
         ref_rate = n / r["sample_reference_seconds"]
         full_rate = r["scored"] / r["score_seconds"]
+        numbers_rate = r["scored"] / r["score_numbers_seconds"]
         ratio_sample = vec_rate / ref_rate
-        ratio_full = full_rate / ref_rate
+        ratio_full = numbers_rate / ref_rate
+        ratio_explained = full_rate / ref_rate
         a = r["agreement"]
         print(f"reference comparison on a sample of {r['sample_employees']:,} PNS "
               f"({r['sample_history_rows']:,} history rows), best of {args.repeat}:")
@@ -480,8 +489,12 @@ def main() -> None:
               f"   (without explanations {r['sample_vectorised_noexpl_seconds']:.3f} s)")
         print(f"  reference.score_reference       {r['sample_reference_seconds']:8.3f} s  {ref_rate:12,.0f} PNS/s")
         print(f"  ratio on the same sample        {ratio_sample:8.1f}x")
-        print(f"  ratio per employee at this scale {ratio_full:7.1f}x  (full-scale scoring {full_rate:,.0f} PNS/s "
-              f"over the reference's {ref_rate:,.0f} PNS/s; loading excluded on both sides)")
+        print(f"  full-scale ipasn.score, numbers only (explanations=False): {r['score_numbers_seconds']:.2f} s, "
+              f"{numbers_rate:,.0f} PNS/s")
+        print(f"  ratio per employee at this scale {ratio_full:7.1f}x  (full-scale numbers {numbers_rate:,.0f} PNS/s "
+              f"over the reference's {ref_rate:,.0f} PNS/s: the same work, as the reference writes no "
+              "explanations; loading excluded on both sides)")
+        print(f"  with the Indonesian explanations too {ratio_explained:5.1f}x  (full-scale {full_rate:,.0f} PNS/s)")
         if a["agree"]:
             print(f"  agreement: all {a['compared']:,} rows equal in {', '.join(a['numeric_columns'])}, "
                   "kategori, data_lengkap (same rows, same order)")
@@ -504,8 +517,9 @@ def main() -> None:
         print(f"  peak memory  <= {TARGET_PEAK_GIB:.0f} GiB:      {gib(r['peak'])} at scale {args.scale:g}; linear projection "
               f"to 1.0: {gib(peak_projected)}  ({'on track' if peak_projected <= TARGET_PEAK_GIB * GIB else 'would MISS'})")
     if ratio_full is not None:
-        print(f"  >= {TARGET_RATIO:.0f}x the reference: per employee {ratio_full:.1f}x {verdict(ratio_full >= TARGET_RATIO)}; "
-              f"same {r['sample_scored']:,}-PNS sample {ratio_sample:.1f}x {verdict(ratio_sample >= TARGET_RATIO)}")
+        print(f"  >= {TARGET_RATIO:.0f}x the reference: per employee {ratio_full:.1f}x {verdict(ratio_full >= TARGET_RATIO)} "
+              f"(with explanations {ratio_explained:.1f}x); same {r['sample_scored']:,}-PNS sample "
+              f"{ratio_sample:.1f}x (a 2,000-row call is pandas' fixed cost per call, not throughput)")
     print()
 
     if args.profile:
@@ -517,7 +531,8 @@ def main() -> None:
 
     if args.json:
         args.json.write_text(json.dumps({"scale": args.scale, "seed": args.seed, "code": commit, "meta": meta, "measure": r,
-                                         "ratio_sample": ratio_sample, "ratio_per_employee": ratio_full},
+                                         "ratio_sample": ratio_sample, "ratio_per_employee": ratio_full,
+                                         "ratio_per_employee_with_explanations": ratio_explained},
                                         indent=1, default=str))
 
 

@@ -46,14 +46,14 @@ def _empty(columns: dict[str, str]) -> pd.DataFrame:
 PEGAWAI_COLUMNS = {"nip": "object", "nama": "object", "unit_kerja": "object",
                    "jenis_jabatan": "object", "eselon": "Int8", "jabatan": "object",
                    "pendidikan": "object", "pendidikan_input": "object", "status": "object",
-                   "jenis_kelamin": "object", "_row": "int64"}
+                   "jenis_kelamin": "object", "_row": "int64", "_nip": "int64"}
 DIKLAT_COLUMNS = {"nip": "object", "jenis": "object", "nama": "object", "tingkat": "Int8",
                   "tanggal_selesai": "datetime64[ns]", "jp": "float64", "_row": "int64",
-                  "_nip": "int64"}
+                  "_nip": "int64", "_pegawai": "int32"}
 KINERJA_COLUMNS = {"nip": "object", "tahun": "int64", "nilai": "float64", "predikat": "object",
-                   "_row": "int64", "_nip": "int64"}
+                   "_row": "int64", "_nip": "int64", "_pegawai": "int32"}
 HUKDIS_COLUMNS = {"nip": "object", "tingkat": "object", "tanggal": "datetime64[ns]", "_row": "int64",
-                  "_nip": "int64"}
+                  "_nip": "int64", "_pegawai": "int32"}
 
 
 def _column(raw: pd.DataFrame, name: str) -> pd.Series:
@@ -108,8 +108,7 @@ def _text(raw: pd.DataFrame, name: str, parser: nz.Parser = nz.cleaned) -> pd.Se
     return _parse(raw, name, parser)[0]
 
 
-def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame]:
-    """The employees, their NIP keys (in table order) and the sheet's findings."""
+def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
     raw = sheet.data
     log = fnd.FindingLog(sheet.file, sheet.sheet)
     if raw.empty:
@@ -171,8 +170,9 @@ def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, np.ndarray, pd.DataFra
         "status": status,
         "jenis_kelamin": nz.gender_from_keys(keys),
         "_row": raw["_row"],
+        "_nip": keys,
     })[usable].reset_index(drop=True)
-    return table.astype({"eselon": "Int8"}), keys[usable], log.frame()
+    return table.astype({"eselon": "Int8"}), log.frame()
 
 
 # --- history sheets ---------------------------------------------------------------------------
@@ -186,14 +186,16 @@ class _Roster:
     nips: np.ndarray  # the same NIPs as the pegawai table's own str objects
 
     @classmethod
-    def of(cls, pegawai: pd.DataFrame, keys: np.ndarray) -> _Roster:
-        return cls(pd.Index(keys, dtype="int64"), pegawai["nip"].to_numpy(object))
+    def of(cls, pegawai: pd.DataFrame) -> _Roster:
+        return cls(pd.Index(pegawai["_nip"], dtype="int64"), pegawai["nip"].to_numpy(object))
 
 
-def _history_nip(raw: pd.DataFrame, log: fnd.FindingLog, roster: _Roster) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+def _history_nip(raw: pd.DataFrame, log: fnd.FindingLog, roster: _Roster
+                 ) -> tuple[pd.Series, dict[str, np.ndarray], np.ndarray]:
     """Parse the NIP of a history sheet; rows with a bad or unknown NIP are rejected. Returns the NIPs
-    (sharing the pegawai table's strings: history sheets have tens of millions of rows), their int64
-    keys, and which rows are usable."""
+    (sharing the pegawai table's strings: history sheets have tens of millions of rows), the join
+    columns (`_nip`, the int64 key; `_pegawai`, the employee's row in the pegawai table, a hint that
+    scoring checks against `_nip` before it trusts it), and which rows are usable."""
     keys, problem = nz.parse_nip_keys(_column(raw, "nip"))
     position = roster.keys.get_indexer(keys)
     unknown = (keys != nz.NO_KEY) & (position < 0)
@@ -205,7 +207,8 @@ def _history_nip(raw: pd.DataFrame, log: fnd.FindingLog, roster: _Roster) -> tup
     nip = np.full(len(raw), None, dtype=object)
     known = position >= 0
     nip[known] = roster.nips[position[known]]
-    return pd.Series(nip, index=raw.index, dtype=object, copy=False), keys, ~bad
+    join = {"_nip": keys, "_pegawai": position.astype(np.int32)}
+    return pd.Series(nip, index=raw.index, dtype=object, copy=False), join, ~bad
 
 
 def _reject_exact_duplicates(raw: pd.DataFrame, table: pd.DataFrame, ok: np.ndarray,
@@ -220,7 +223,7 @@ def _reject_exact_duplicates(raw: pd.DataFrame, table: pd.DataFrame, ok: np.ndar
 def _load_diklat(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.DataFrame]:
     raw = sheet.data
     log = fnd.FindingLog(sheet.file, sheet.sheet)
-    nip, keys, ok = _history_nip(raw, log, roster)
+    nip, join, ok = _history_nip(raw, log, roster)
     kind, kind_problem = _parse(raw, "jenis", nz.parse_training_kind, "category")
     bad = kind_problem.notna().to_numpy(bool) & ok
     log.add(raw, bad, "jenis", kind_problem, rejected=True, nip=nip)
@@ -258,7 +261,7 @@ def _load_diklat(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.Dat
         "tanggal_selesai": date,
         "jp": jp.astype("float64"),
         "_row": raw["_row"],
-        "_nip": keys,
+        **join,
     }, copy=False)  # the parsed columns are new already
     ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "jenis", "nama", "tanggal_selesai", "jp"])
     table = table[ok].reset_index(drop=True)
@@ -268,7 +271,7 @@ def _load_diklat(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.Dat
 def _load_kinerja(sheet: RawSheet, roster: _Roster, rules: Ruleset) -> tuple[pd.DataFrame, pd.DataFrame]:
     raw = sheet.data
     log = fnd.FindingLog(sheet.file, sheet.sheet)
-    nip, keys, ok = _history_nip(raw, log, roster)
+    nip, join, ok = _history_nip(raw, log, roster)
     year, year_problem = _parse(raw, "tahun", nz.parse_year)
     bad = year_problem.notna().to_numpy(bool) & ok
     log.add(raw, bad, "tahun", year_problem, rejected=True, nip=nip)
@@ -300,7 +303,7 @@ def _load_kinerja(sheet: RawSheet, roster: _Roster, rules: Ruleset) -> tuple[pd.
 
     table = pd.DataFrame({
         "nip": nip, "tahun": year, "nilai": value.where(has_value),
-        "predikat": predicate.where(has_predicate, None), "_row": raw["_row"], "_nip": keys,
+        "predikat": predicate.where(has_predicate, None), "_row": raw["_row"], **join,
     }, copy=False)
     ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "tahun", "nilai", "predikat"])
     # Different assessments for one (nip, tahun): none can be chosen, so all are rejected.
@@ -314,16 +317,16 @@ def _load_kinerja(sheet: RawSheet, roster: _Roster, rules: Ruleset) -> tuple[pd.
 def _load_hukdis(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     raw = sheet.data
     log = fnd.FindingLog(sheet.file, sheet.sheet)
-    nip, keys, ok = _history_nip(raw, log, roster)
+    nip, join, ok = _history_nip(raw, log, roster)
     level, level_problem = _parse(raw, "tingkat", nz.parse_discipline, "category")
     date, date_problem = _parse(raw, "tanggal", nz.parse_date, "datetime64[ns]")
     bad_level = level_problem.notna().to_numpy(bool) & ok
     log.add(raw, bad_level, "tingkat", level_problem, rejected=True, nip=nip)
     bad_date = date_problem.notna().to_numpy(bool) & ok & ~bad_level
     log.add(raw, bad_date, "tanggal", date_problem, rejected=True, nip=nip)
-    unreadable = pd.DataFrame({"nip": nip, "tanggal": date, "_nip": keys})[bad_level | bad_date]
+    unreadable = pd.DataFrame({"nip": nip, "tanggal": date, **join})[bad_level | bad_date]
     ok &= ~(bad_level | bad_date)
-    table = pd.DataFrame({"nip": nip, "tingkat": level, "tanggal": date, "_row": raw["_row"], "_nip": keys},
+    table = pd.DataFrame({"nip": nip, "tingkat": level, "tanggal": date, "_row": raw["_row"], **join},
                          copy=False)
     ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "tingkat", "tanggal"])
     table = table[ok].reset_index(drop=True)
@@ -350,11 +353,11 @@ def load(path: str | Path, rules: Ruleset | None = None) -> Dataset:
     """Read and normalise an HR export (workbook or folder). File-level problems raise InputError."""
     rules = rules or load_ruleset()
     sheets = read_tables(path)
-    pegawai, keys, peg_findings = _load_pegawai(sheets["pegawai"])
-    roster = _Roster.of(pegawai, keys)
+    pegawai, peg_findings = _load_pegawai(sheets["pegawai"])
+    roster = _Roster.of(pegawai)
     parts = [peg_findings]
     diklat, kinerja, hukdis = _empty(DIKLAT_COLUMNS), _empty(KINERJA_COLUMNS), _empty(HUKDIS_COLUMNS)
-    unreadable = _empty({"nip": "object", "tanggal": "datetime64[ns]", "_nip": "int64"})
+    unreadable = _empty({"nip": "object", "tanggal": "datetime64[ns]", "_nip": "int64", "_pegawai": "int32"})
     if "diklat" in sheets:
         diklat, part = _load_diklat(sheets["diklat"], roster)
         parts.append(part)

@@ -165,7 +165,7 @@ def parse_nip_keys(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
     import pyarrow.compute as pc
 
     keys = np.full(len(values), NO_KEY, dtype=np.int64)
-    problem = pd.Series(None, index=values.index, dtype=object)
+    problem = np.full(len(values), None, dtype=object)
     text = _arrow_text(values)
     if text is None:
         plain = np.zeros(len(values), dtype=bool)
@@ -176,8 +176,8 @@ def parse_nip_keys(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
         other = ~plain
         parsed, problems = parse_series(values[other], parse_nip)
         keys[other] = [NO_KEY if p else int(v) for v, p in zip(parsed, problems)]
-        problem[other] = problems
-    return keys, problem
+        problem[other] = problems.to_numpy()
+    return keys, pd.Series(problem, index=values.index, dtype=object, copy=False)
 
 
 def nip_text(keys: np.ndarray) -> pd.Series:

@@ -61,25 +61,49 @@ class ScoreResult:
 class _People:
     """Where each history row's employee stands among the measured ones (-1: not measured).
 
-    Loaded tables carry `_nip`, the NIP as an int64 key, so joining tens of millions of history rows
-    is integer hashing; hand-made tables without it are joined on the NIP text."""
+    Loaded history rows carry `_pegawai`, their employee's row in the pegawai table, and `_nip`, the
+    NIP as an int64 key: the row number is used when the keys confirm it (a table filtered after
+    loading no longer matches), else the keys are joined by integer hashing; tables made by hand
+    without either are joined on the NIP text."""
 
-    def __init__(self, nip: pd.Series) -> None:
-        keys = nz.nip_keys(nip)
-        self._by_key = pd.Index(keys, dtype="int64") if keys is not None else None
-        self._by_text = pd.Index(nip.to_numpy(object))
+    def __init__(self, pegawai: pd.DataFrame, measured: np.ndarray) -> None:
+        self._size = int(measured.sum())
+        self._measured_at = np.where(measured, np.cumsum(measured) - 1, -1)  # pegawai row -> measured row
+        self._pegawai_keys = _keys(pegawai)
+        self._nip = pegawai.loc[measured, "nip"]
+        keys = None if self._pegawai_keys is None else self._pegawai_keys[measured]
+        self._by_key = None if keys is None else pd.Index(keys, dtype="int64")
+        self._by_text: pd.Index | None = None
 
     def __len__(self) -> int:
-        return len(self._by_text)
+        return self._size
 
     def position(self, table: pd.DataFrame) -> np.ndarray:
-        if self._by_key is not None and "_nip" in table:
-            return self._by_key.get_indexer(table["_nip"].to_numpy("int64"))
-        if self._by_key is not None:
-            keys = nz.nip_keys(table["nip"])
-            if keys is not None:
-                return self._by_key.get_indexer(keys)
+        row = self._pegawai_row(table)
+        if row is not None:
+            return self._measured_at[row]
+        keys = _keys(table) if self._by_key is not None else None
+        if keys is not None:
+            return self._by_key.get_indexer(keys)
+        if self._by_text is None:
+            self._by_text = pd.Index(self._nip.to_numpy(object))
         return self._by_text.get_indexer(table["nip"].to_numpy(object))
+
+    def among(self, table: pd.DataFrame) -> np.ndarray:
+        """Per measured employee: whether `table` (a few rows) names them."""
+        keys = _keys(table) if self._by_key is not None else None
+        if keys is not None:  # look the few up in a small table, not the millions in a large one
+            return self._by_key.isin(keys)
+        position = self.position(table)
+        return self.having(position, position >= 0)
+
+    def _pegawai_row(self, table: pd.DataFrame) -> np.ndarray | None:
+        if self._pegawai_keys is None or "_pegawai" not in table or "_nip" not in table:
+            return None
+        row = table["_pegawai"].to_numpy(np.intp)
+        if len(row) and (row.min() < 0 or row.max() >= len(self._pegawai_keys)):
+            return None
+        return row if np.array_equal(self._pegawai_keys[row], table["_nip"].to_numpy("int64")) else None
 
     def having(self, position: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
         """Per measured employee: whether any history row (where `mask`) is theirs. The positions
@@ -87,6 +111,26 @@ class _People:
         out = np.zeros(len(self), dtype=bool)
         out[position[mask] if mask is not None else position] = True
         return out
+
+
+def _objects(values: np.ndarray, index: pd.Index) -> pd.Series:
+    """An object column as it is: pandas would otherwise infer `str` and copy millions of strings."""
+    return pd.Series(values, index=index, dtype=object, copy=False)
+
+
+def _spread(values: pd.Series, at: np.ndarray, size: int) -> pd.Series:
+    """`values` placed at positions `at` of a column of `size`, missing elsewhere (categories kept)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = np.full(size, -1, dtype=values.cat.codes.dtype)
+        codes[at] = values.cat.codes.to_numpy()
+        return pd.Series(pd.Categorical.from_codes(codes, dtype=values.dtype))
+    out = np.full(size, None, dtype=object)
+    out[at] = values.to_numpy(object)
+    return pd.Series(out, dtype=object, copy=False)
+
+
+def _keys(table: pd.DataFrame) -> np.ndarray | None:
+    return table["_nip"].to_numpy("int64") if "_nip" in table else nz.nip_keys(table["nip"])
 
 
 def _known(position: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -162,15 +206,14 @@ def _performance(data: Dataset, people: _People, rules: Ruleset, period: Period,
     rows = k[of_year]
     value = np.full(len(people), np.nan)
     value[at] = rows["nilai"].to_numpy("float64", na_value=np.nan)
-    predicate = np.full(len(people), None, dtype=object)
-    predicate[at] = rows["predikat"].to_numpy(object)
+    predicate = _spread(rows["predikat"], at, len(people))
     by_predicate = np.full(len(people), np.nan)
     by_predicate[at] = _PerValue(rows["predikat"]).take(rules.performance_predicates)
     found = people.having(at)
     points = np.where(np.isnan(value), by_predicate, band_points(value, rules.kinerja.pita, "poin"))
     points = np.where(found & ~np.isnan(points), points, 0.0)
     return pd.DataFrame({"kinerja": points, "kinerja_ada": found, "kinerja_nilai": value,
-                         "kinerja_predikat": predicate}, index=index)
+                         "kinerja_predikat": predicate.set_axis(index)}, index=index)
 
 
 def _discipline(data: Dataset, people: _People, rules: Ruleset, period: Period,
@@ -197,14 +240,13 @@ def _discipline(data: Dataset, people: _People, rules: Ruleset, period: Period,
     where = people.position(u)
     unknown = people.having(where, _known(where, u["tanggal"].isna().to_numpy(bool) | in_window(u["tanggal"])))
     return pd.DataFrame({"disiplin": np.where(unknown, 0.0, points), "disiplin_diketahui": ~unknown,
-                         "hukdis_terberat": level}, index=index)
+                         "hukdis_terberat": _objects(level, index)}, index=index)
 
 
 def _affected(findings: pd.DataFrame, people: _People) -> np.ndarray:
     """Measured employees with a finding that may change their score."""
     f = findings.loc[findings["berdampak"] & findings["nip"].notna(), ["nip"]]
-    position = people.position(f)
-    return people.having(position, position >= 0)
+    return people.among(f)
 
 
 def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan: object = None,
@@ -212,13 +254,14 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
     """Score every active PNS of `data` for measurement year `tahun`."""
     rules = rules or load_ruleset()
     period = Period.of(tahun, rules, tanggal_acuan)
-    pegawai = data.pegawai.assign(diukur=data.pegawai["status"] == "PNS")
-    measured = pegawai[pegawai["diukur"]].reset_index(drop=True)
+    diukur = (data.pegawai["status"] == "PNS").to_numpy(bool)
+    measured = data.pegawai[diukur].reset_index(drop=True)
+    people = _People(data.pegawai, diukur)
+    pegawai = data.pegawai.drop(columns="_nip", errors="ignore").assign(diukur=diukur)  # _nip: a join key
 
     education = pd.Series(_PerValue(measured["pendidikan"]).take(rules.education_points), index=measured.index)
     types = _PerValue(measured["jenis_jabatan"])
     level = _position_level(measured, types, rules)
-    people = _People(measured["nip"])
     training = _training_evidence(data, people, level, rules, period)
     performance = _performance(data, people, rules, period, measured.index)
     discipline = _discipline(data, people, rules, period, measured.index)
@@ -230,10 +273,10 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
     for indicator in INDICATORS:
         weight = types.take({t: getattr(p, indicator) for t, p in rules.kompetensi.items()}, 0.0)
         out[f"kompetensi_{indicator}"] = np.where(held[indicator], weight, 0.0)
-    out["kompetensi"] = out[[f"kompetensi_{i}" for i in INDICATORS]].sum(axis=1)
+    out["kompetensi"] = sum(out[f"kompetensi_{i}"] for i in INDICATORS)  # left to right, as the reference
     out["kinerja"] = performance["kinerja"]
     out["disiplin"] = discipline["disiplin"]
-    out["ip_asn"] = out[["kualifikasi", "kompetensi", "kinerja", "disiplin"]].sum(axis=1)
+    out["ip_asn"] = out["kualifikasi"] + out["kompetensi"] + out["kinerja"] + out["disiplin"]
     out["kategori"] = categorize(out["ip_asn"], rules)
     out["data_lengkap"] = (
         education.notna() & measured["jenis_jabatan"].notna() & performance["kinerja_ada"]

@@ -250,6 +250,22 @@ def test_csv_folder_loads_like_the_workbook(loaded_xlsx, loaded_csv):
     )
 
 
+def test_parquet_folder_loads_like_the_workbook(demo, loaded_xlsx, tmp_path):
+    """The national-scale path: text columns read from parquet as dictionaries, NIPs through Arrow."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    for name, frame in demo.items():
+        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp_path / f"{name}.parquet")
+    loaded = ipasn.load(tmp_path)
+    for name in ("pegawai", "diklat", "kinerja", "hukdis", "hukdis_unreadable"):
+        pd.testing.assert_frame_equal(getattr(loaded_xlsx, name).drop(columns="_row", errors="ignore"),
+                                      getattr(loaded, name).drop(columns="_row", errors="ignore"))
+    pd.testing.assert_frame_equal(loaded_xlsx.findings.drop(columns=["berkas", "lembar"]),
+                                  loaded.findings.drop(columns=["berkas", "lembar"]))
+    pd.testing.assert_frame_equal(ipasn.score(loaded_xlsx, 2022).scores, ipasn.score(loaded, 2022).scores)
+
+
 # --- arguments and speed -----------------------------------------------------------------------
 
 

@@ -104,8 +104,9 @@ def _no_usable_nip(sheet: RawSheet, problems: pd.Series) -> None:
 
 
 def _text(raw: pd.DataFrame, name: str, parser: nz.Parser = nz.cleaned) -> pd.Series:
-    """A text column, cleaned once per distinct value."""
-    return _parse(raw, name, parser)[0]
+    """A text column, cleaned once per distinct value; rows share the distinct values' str objects
+    (as Arrow strings, each of millions of rows would be a copy)."""
+    return _parse(raw, name, parser, object)[0]
 
 
 def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -214,7 +215,8 @@ def _history_nip(raw: pd.DataFrame, log: fnd.FindingLog, roster: _Roster
 def _reject_exact_duplicates(raw: pd.DataFrame, table: pd.DataFrame, ok: np.ndarray,
                              log: fnd.FindingLog, columns: list[str]) -> np.ndarray:
     """Keep the first of identical rows; the copies are findings (they would count twice)."""
-    key = rowkeys.combination_key(table["_nip" if c == "nip" else c] for c in columns)
+    # `_pegawai` (the employee's row) stands for the NIP: equal exactly where the NIP is, on usable rows
+    key = rowkeys.combination_key(table["_pegawai" if c == "nip" else c] for c in columns)
     dup = rowkeys.duplicated(key, ok)
     log.add(raw, dup, "nip", "DUPLIKAT_PERSIS", rejected=True, nip=table["nip"])
     return ok & ~dup
@@ -307,7 +309,7 @@ def _load_kinerja(sheet: RawSheet, roster: _Roster, rules: Ruleset) -> tuple[pd.
     }, copy=False)
     ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "tahun", "nilai", "predikat"])
     # Different assessments for one (nip, tahun): none can be chosen, so all are rejected.
-    clash = rowkeys.duplicated(rowkeys.combination_key([table["_nip"], table["tahun"]]), ok, keep=False)
+    clash = rowkeys.duplicated(rowkeys.combination_key([table["_pegawai"], table["tahun"]]), ok, keep=False)
     log.add(raw, clash, "tahun", "KINERJA_GANDA", rejected=True, nip=nip)
     ok &= ~clash
     table = table[ok].reset_index(drop=True)

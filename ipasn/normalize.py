@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ipasn import vocab
 
@@ -152,7 +154,12 @@ def parse_nip(value: Any) -> tuple[str | None, str | None]:
     return text, None
 
 
-_PLAIN_NIP = r"^[0-9]{18}$"
+def _plain_nips(text) -> np.ndarray:
+    """Which cells are exactly 18 ASCII digits (18 bytes, every one a digit)."""
+    plain = pc.and_(pc.equal(pc.binary_length(text), 18), pc.ascii_is_decimal(text))
+    return pc.fill_null(plain, False).to_numpy(zero_copy_only=False)
+
+
 NO_KEY = -1  # the key of a cell that holds no valid NIP
 
 
@@ -161,17 +168,17 @@ def parse_nip_keys(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
     a problem) and problem codes. Nearly every NIP is distinct, so one Python call per value would
     cost a minute nationally: text cells that already are 18 ASCII digits (which `parse_nip` returns
     unchanged) are recognised in Arrow, and only the rest go through `parse_nip`."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     keys = np.full(len(values), NO_KEY, dtype=np.int64)
     problem = np.full(len(values), None, dtype=object)
     text = _arrow_text(values)
     if text is None:
         plain = np.zeros(len(values), dtype=bool)
     else:
-        plain = pc.fill_null(pc.match_substring_regex(text, _PLAIN_NIP), False).to_numpy(zero_copy_only=False)
-        keys[plain] = pc.cast(text.filter(pa.array(plain)), pa.int64()).to_numpy(zero_copy_only=False)
+        plain = _plain_nips(text)
+        if plain.all():  # the usual export: no cell to pick out
+            keys[:] = pc.cast(text, pa.int64()).to_numpy(zero_copy_only=False)
+        else:
+            keys[plain] = pc.cast(text.filter(pa.array(plain)), pa.int64()).to_numpy(zero_copy_only=False)
     if not plain.all():
         other = ~plain
         parsed, problems = parse_series(values[other], parse_nip)
@@ -182,9 +189,6 @@ def parse_nip_keys(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
 
 def nip_text(keys: np.ndarray) -> pd.Series:
     """NIP keys back to their 18-digit text (None for NO_KEY), as Python strings."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     valid = keys != NO_KEY
     text = pc.utf8_lpad(pc.cast(pa.array(keys, mask=~valid), pa.string()), 18, "0")
     return pd.Series(text.to_numpy(zero_copy_only=False), dtype=object)
@@ -192,11 +196,8 @@ def nip_text(keys: np.ndarray) -> pd.Series:
 
 def nip_keys(nip: pd.Series) -> np.ndarray | None:
     """Loaded NIPs (18 digits) as int64 keys; None when a value is no such NIP (hand-made tables)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     text = _arrow_text(nip)
-    if text is None or text.null_count or not pc.all(pc.match_substring_regex(text, _PLAIN_NIP)).as_py():
+    if text is None or text.null_count or not _plain_nips(text).all():
         return None if len(nip) else np.zeros(0, dtype=np.int64)
     return pc.cast(text, pa.int64()).to_numpy(zero_copy_only=False)
 
@@ -204,8 +205,6 @@ def nip_keys(nip: pd.Series) -> np.ndarray | None:
 def _arrow_text(values: pd.Series):
     """The column as an Arrow string array when every cell is text or empty; None otherwise (numbers
     or dates in an object column from Excel keep the per-value path)."""
-    import pyarrow as pa
-
     try:
         return pa.array(values, type=pa.large_string(), from_pandas=True)
     except pa.ArrowException:

@@ -44,7 +44,7 @@ def per_combination(columns: dict[str, Any], render: Callable[..., str]) -> np.n
     return texts[key]
 
 
-def qualification_text(pendidikan: Any, nama_jenjang: Any, poin: float, masukan: Any, maks: str) -> str:
+def qualification_text(nama_jenjang: Any, poin: float, masukan: Any, maks: str) -> str:
     if not _missing(nama_jenjang):
         return f"{nama_jenjang}: {_pts(poin)} dari {maks}"
     if _missing(masukan) or masukan == "":
@@ -99,7 +99,7 @@ def explain(out: pd.DataFrame, measured: pd.DataFrame, evidence: pd.DataFrame, r
     names = measured["pendidikan"].map({c: lv.nama for c, lv in rules.kualifikasi.items()})
     maks = fmt.points(rules.dimensi_maks["kualifikasi"])
     qualification = per_combination(
-        {"pendidikan": measured["pendidikan"], "nama_jenjang": names, "poin": out["kualifikasi"],
+        {"nama_jenjang": names, "poin": out["kualifikasi"],
          # the raw text matters only where the level was not recognised
          "masukan": measured["pendidikan_input"].where(names.isna(), None)},
         partial(qualification_text, maks=maks))

@@ -21,7 +21,12 @@ SHEET_ORDER = tuple(SHEETS)
 
 @dataclass
 class Dataset:
-    """Normalised input. History tables hold only usable rows; everything else is in `findings`."""
+    """Normalised input. History tables hold only usable rows; everything else is in `findings`.
+
+    Columns starting with "_" are derived at load: `_row` the row the user sees in Excel, `_nip` the
+    NIP as an int64 key, `_pegawai` (history tables) the employee's row in `pegawai`, which scoring
+    uses only where `_nip` confirms it. Code that changes NIPs after loading must drop `_nip` and
+    `_pegawai` (scoring then joins on the text)."""
 
     source: str
     pegawai: pd.DataFrame
@@ -47,12 +52,12 @@ PEGAWAI_COLUMNS = {"nip": "object", "nama": "object", "unit_kerja": "object",
                    "jenis_jabatan": "object", "eselon": "Int8", "jabatan": "object",
                    "pendidikan": "object", "pendidikan_input": "object", "status": "object",
                    "jenis_kelamin": "object", "_row": "int64", "_nip": "int64"}
-DIKLAT_COLUMNS = {"nip": "object", "jenis": "object", "nama": "object", "tingkat": "Int8",
+DIKLAT_COLUMNS = {"nip": "object", "jenis": "category", "nama": "category", "tingkat": "Int8",
                   "tanggal_selesai": "datetime64[ns]", "jp": "float64", "_row": "int64",
                   "_nip": "int64", "_pegawai": "int32"}
-KINERJA_COLUMNS = {"nip": "object", "tahun": "int64", "nilai": "float64", "predikat": "object",
+KINERJA_COLUMNS = {"nip": "object", "tahun": "int64", "nilai": "float64", "predikat": "category",
                    "_row": "int64", "_nip": "int64", "_pegawai": "int32"}
-HUKDIS_COLUMNS = {"nip": "object", "tingkat": "object", "tanggal": "datetime64[ns]", "_row": "int64",
+HUKDIS_COLUMNS = {"nip": "object", "tingkat": "category", "tanggal": "datetime64[ns]", "_row": "int64",
                   "_nip": "int64", "_pegawai": "int32"}
 
 
@@ -244,21 +249,21 @@ def _load_diklat(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.Dat
 
     # Leadership level from `tingkat`, else from the training's name.
     from_level, level_problem = _parse(raw, "tingkat", nz.parse_leadership_level, "float64")
-    (from_name, _), (name, _) = nz.parse_series_each(
+    (from_name, _), (cleaned_name, _) = nz.parse_series_each(
         _column(raw, "nama"), (nz.parse_leadership_level, "float64"), (nz.cleaned, "category"))
     level = from_level.where(from_level.notna(), from_name)
     bad = (kind == "kepemimpinan").to_numpy(bool) & level.isna().to_numpy(bool) & ok
     shown = pd.Series(None, index=raw.index, dtype=object)  # the cell the level was looked for in
     if bad.any():
-        given, name = _column(raw, "tingkat")[bad].astype(object), _column(raw, "nama")[bad].astype(object)
-        shown[bad] = given.where(~given.map(nz.is_blank), name)
+        given, named = _column(raw, "tingkat")[bad].astype(object), _column(raw, "nama")[bad].astype(object)
+        shown[bad] = given.where(~given.map(nz.is_blank), named)
     log.add(raw, bad, "tingkat", "TINGKAT_DIKLAT_TIDAK_DIKENALI", rejected=True, raw=shown, nip=nip)
     ok &= ~bad
 
     table = pd.DataFrame({
         "nip": nip,
         "jenis": kind,
-        "nama": name,
+        "nama": cleaned_name,
         "tingkat": level.where(kind == "kepemimpinan", None),
         "tanggal_selesai": date,
         "jp": jp.astype("float64"),

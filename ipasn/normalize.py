@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -71,8 +72,20 @@ def _factorize(values: pd.Series) -> tuple[np.ndarray, list]:
     cells into Python strings first would cost seconds and gigabytes."""
     if isinstance(values.dtype, pd.CategoricalDtype):  # read from parquet as a dictionary
         return values.cat.codes.to_numpy(), values.cat.categories.tolist()
-    source = values if isinstance(values.dtype, pd.StringDtype) else values.astype(object)
-    codes, uniques = pd.factorize(source, use_na_sentinel=True)
+    if isinstance(values.dtype, pd.StringDtype):
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        return codes, list(uniques)
+    values = values.astype(object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if any(not isinstance(u, str) for u in uniques):
+        # 1, 1.0 and True are one value to a hash table, but not as text ("1", "1.0", "True"): tell
+        # them apart by type (Excel cells only: parquet and CSV text never gets here).
+        codes, tagged = pd.factorize(pd.Series([(type(v), v) for v in values], dtype=object),
+                                     use_na_sentinel=False)
+        missing = [i for i, (_, v) in enumerate(tagged) if is_blank(v) and not isinstance(v, str)]
+        uniques = [v for _, v in tagged]
+        if missing:  # keep the parser's view of a missing cell: parser(None) at code -1
+            codes = np.where(np.isin(codes, missing), -1, codes)
     return codes, list(uniques)
 
 
@@ -148,8 +161,10 @@ def parse_nip(value: Any) -> tuple[str | None, str | None]:
         return None, "NIP_ANGKA"
     if _SCIENTIFIC.fullmatch(str(value).strip()):  # "1,98503E+17": a number that became text
         return None, "NIP_ANGKA"
-    text = _NIP_SEPARATORS.sub("", str(value))
-    if len(text) != 18 or not text.isdigit():
+    # NFKC turns full-width and superscript digits into ASCII ones; other scripts' digits stay and
+    # are refused, as BKN's systems know only ASCII NIPs.
+    text = unicodedata.normalize("NFKC", _NIP_SEPARATORS.sub("", str(value)))
+    if len(text) != 18 or not (text.isascii() and text.isdigit()):
         return None, "NIP_TIDAK_VALID"
     return text, None
 
@@ -175,10 +190,8 @@ def parse_nip_keys(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
         plain = np.zeros(len(values), dtype=bool)
     else:
         plain = _plain_nips(text)
-        if plain.all():  # the usual export: no cell to pick out
-            keys[:] = pc.cast(text, pa.int64()).to_numpy(zero_copy_only=False)
-        else:
-            keys[plain] = pc.cast(text.filter(pa.array(plain)), pa.int64()).to_numpy(zero_copy_only=False)
+        digits = text if plain.all() else text.filter(pa.array(plain))  # no copy in the usual export
+        keys[plain] = pc.cast(digits, pa.int64()).to_numpy(zero_copy_only=False)
     if not plain.all():
         other = ~plain
         parsed, problems = parse_series(values[other], parse_nip)
@@ -196,9 +209,11 @@ def nip_text(keys: np.ndarray) -> pd.Series:
 
 def nip_keys(nip: pd.Series) -> np.ndarray | None:
     """Loaded NIPs (18 digits) as int64 keys; None when a value is no such NIP (hand-made tables)."""
+    if not len(nip):
+        return np.zeros(0, dtype=np.int64)
     text = _arrow_text(nip)
     if text is None or text.null_count or not _plain_nips(text).all():
-        return None if len(nip) else np.zeros(0, dtype=np.int64)
+        return None
     return pc.cast(text, pa.int64()).to_numpy(zero_copy_only=False)
 
 

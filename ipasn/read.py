@@ -856,6 +856,10 @@ def _read_parquet(path: Path, sheet: str) -> RawSheet:
     matched = _match_columns(spec, names)
     _check_columns(spec, matched, path.name, sheet)
     wanted = sorted(set(matched.values()))
+    for i in wanted:  # columns are read by name: a repeated one would shift the others
+        if names.count(names[i]) > 1:
+            raise InputError(f"judul kolom '{names[i]}' muncul lebih dari sekali; beri setiap kolom nama "
+                             "yang berbeda", file=path.name, sheet=sheet, column=names[i])
     # Text columns other than the NIP repeat a few values over millions of rows: read them as
     # dictionaries (categoricals), so each distinct value is decoded and parsed once.
     text = (pyarrow.types.is_string, pyarrow.types.is_large_string)

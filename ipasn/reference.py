@@ -12,7 +12,7 @@ from collections import defaultdict
 import pandas as pd
 
 from ipasn.load import Dataset
-from ipasn.ruleset import Ruleset, category_for, load_ruleset
+from ipasn.ruleset import Ruleset, category_for, jp_units, load_ruleset
 
 SEVERITY = {"ringan": 1, "sedang": 2, "berat": 3}
 
@@ -69,11 +69,13 @@ def kompetensi(employee: dict, trainings: list[dict], rules: Ruleset, reference:
     # Diklat fungsional: any functional training completed by the reference date.
     fungsional = points.fungsional if any(t["jenis"] == "fungsional" for t in done) else 0.0
 
-    # Diklat teknis: at least 20 JP in the window (added up, or one training, per the option).
+    # Diklat teknis: at least 20 JP in the window (added up, or one training, per the option), counted
+    # exactly: in millionths of a JP.
     window = rules.opsi.teknis_jendela_tahun
-    jps = [t["jp"] for t in done if t["jenis"] == "teknis" and _in_window(t["tanggal_selesai"], reference, window)]
-    counted = sum(jps) if rules.opsi.teknis_akumulasi_jp else max(jps, default=0.0)
-    teknis = points.teknis if counted >= rules.teknis_min_jp else 0.0
+    jps = [jp_units(t["jp"]) for t in done
+           if t["jenis"] == "teknis" and _in_window(t["tanggal_selesai"], reference, window)]
+    counted = sum(jps) if rules.opsi.teknis_akumulasi_jp else max(jps, default=0)
+    teknis = points.teknis if counted >= jp_units(rules.teknis_min_jp) else 0.0
 
     # Seminar / workshop / kursus / magang: at least one in the last 2 years.
     seminar_years = rules.seminar_jendela_tahun

@@ -47,8 +47,8 @@ def combination_key(columns: Iterable[pd.Series | np.ndarray]) -> np.ndarray:
 def dense(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Renumber keys 0..k-1 in order of first appearance; also return each number's first row."""
     codes, uniques = pd.factorize(key)
-    first = np.empty(len(uniques), dtype=np.int64)
-    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # the last write, the first row, wins
+    first = np.full(len(uniques), len(codes), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes)))
     return codes, first
 
 

@@ -191,6 +191,16 @@ def ruleset_sha256(name_or_path: str | Path | None = None) -> str:
     return hashlib.sha256(ruleset_text(name_or_path)[1].encode("utf-8")).hexdigest()
 
 
+# JP are added as whole millionths, so that 3,5 + 12,2 + 1,4 + 2,9 is exactly 20 JP however binary
+# floats round their sum (a plain float sum gives 19,999999999999996 and misses the minimum).
+JP_UNITS = 1_000_000
+
+
+def jp_units(jp: float) -> int:
+    """A JP amount as a whole number of millionths of a JP."""
+    return round(jp * JP_UNITS)
+
+
 def category_for(value: float, bands: tuple[CategoryBand, ...]) -> str:
     """Category of one value on the half-open scale (reference form; scoring vectorises it)."""
     for band in bands:

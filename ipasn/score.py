@@ -11,7 +11,7 @@ from ipasn import explain
 from ipasn import normalize as nz
 from ipasn.bands import band_points, categorize
 from ipasn.load import Dataset
-from ipasn.ruleset import INDICATORS, Ruleset, load_ruleset
+from ipasn.ruleset import INDICATORS, JP_UNITS, Ruleset, jp_units, load_ruleset
 from ipasn.vocab import DISCIPLINE_SEVERITY
 
 OUTPUT_COLUMNS = [
@@ -98,12 +98,13 @@ class _People:
         return self.having(position, position >= 0)
 
     def _pegawai_row(self, table: pd.DataFrame) -> np.ndarray | None:
-        if self._pegawai_keys is None or "_pegawai" not in table or "_nip" not in table:
+        if (self._pegawai_keys is None or "_pegawai" not in table or table["_pegawai"].dtype.kind not in "iu"
+                or (keys := _keys(table)) is None):
             return None
         row = table["_pegawai"].to_numpy(np.intp)
         if len(row) and (row.min() < 0 or row.max() >= len(self._pegawai_keys)):
             return None
-        return row if np.array_equal(self._pegawai_keys[row], table["_nip"].to_numpy("int64")) else None
+        return row if np.array_equal(self._pegawai_keys[row], keys) else None
 
     def having(self, position: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
         """Per measured employee: whether any history row (where `mask`) is theirs. The positions
@@ -130,11 +131,11 @@ def _spread(values: pd.Series, at: np.ndarray, size: int) -> pd.Series:
 
 
 def _keys(table: pd.DataFrame) -> np.ndarray | None:
-    return table["_nip"].to_numpy("int64") if "_nip" in table else nz.nip_keys(table["nip"])
-
-
-def _known(position: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    return mask & (position >= 0)
+    """The NIP keys of a table: its `_nip` as loaded, else (rows added by hand left gaps, which make
+    the column float and so inexact) derived from the NIP text."""
+    if "_nip" in table and table["_nip"].dtype == np.int64:
+        return table["_nip"].to_numpy()
+    return nz.nip_keys(table["nip"])
 
 
 class _PerValue:
@@ -167,11 +168,12 @@ def _training_evidence(data: Dataset, people: _People, level: pd.Series, rules: 
     d = data.diklat
     position = people.position(d)
     date = d["tanggal_selesai"].to_numpy("datetime64[ns]")
-    done = _known(position, date <= period.tanggal_acuan.to_datetime64())
+    done = (position >= 0) & (date <= period.tanggal_acuan.to_datetime64())
     kind = d["jenis"]
 
     leadership = done & (kind == "kepemimpinan").to_numpy(bool)
-    needed = level.to_numpy("float64", na_value=np.nan)[np.maximum(position, 0)]
+    needed = np.full(len(d), np.nan)
+    needed[done] = level.to_numpy("float64", na_value=np.nan)[position[done]]
     trained = d["tingkat"].to_numpy("float64", na_value=np.nan)
     matches = trained == needed
     if rules.opsi.kepemimpinan_lebih_tinggi_dihitung:
@@ -181,8 +183,8 @@ def _training_evidence(data: Dataset, people: _People, level: pd.Series, rules: 
         return date > period.window_start(years).to_datetime64()
 
     technical = done & (kind == "teknis").to_numpy(bool) & since(rules.opsi.teknis_jendela_tahun)
-    jp = d["jp"].to_numpy("float64")[technical]
-    jp_total = np.bincount(position[technical], weights=jp, minlength=len(people))
+    jp = np.rint(d["jp"].to_numpy("float64")[technical] * JP_UNITS)  # whole millionths: exact sums
+    jp_total = np.bincount(position[technical], weights=jp, minlength=len(people))  # exact below 2**53
     jp_max = np.zeros(len(people))
     np.maximum.at(jp_max, position[technical], jp)
     counted = jp_total if rules.opsi.teknis_akumulasi_jp else jp_max
@@ -191,8 +193,8 @@ def _training_evidence(data: Dataset, people: _People, level: pd.Series, rules: 
     return pd.DataFrame({
         "ada_kepemimpinan": people.having(position, leadership & matches),
         "ada_fungsional": people.having(position, done & (kind == "fungsional").to_numpy(bool)),
-        "jp_teknis": jp_total,
-        "teknis_cukup": counted >= rules.teknis_min_jp,
+        "jp_teknis": jp_total / JP_UNITS,
+        "teknis_cukup": counted >= jp_units(rules.teknis_min_jp),
         "jumlah_seminar": np.bincount(position[seminars], minlength=len(people)).astype("int64"),
     }, index=level.index)
 
@@ -201,7 +203,7 @@ def _performance(data: Dataset, people: _People, rules: Ruleset, period: Period,
                  index: pd.Index) -> pd.DataFrame:
     k = data.kinerja
     position = people.position(k)
-    of_year = _known(position, (k["tahun"] == period.tahun_kinerja).to_numpy(bool))
+    of_year = (position >= 0) & (k["tahun"] == period.tahun_kinerja).to_numpy(bool)
     at = position[of_year]  # one row per employee at most: load() rejected conflicting duplicates
     rows = k[of_year]
     value = np.full(len(people), np.nan)
@@ -227,7 +229,7 @@ def _discipline(data: Dataset, people: _People, rules: Ruleset, period: Period,
 
     h = data.hukdis
     position = people.position(h)
-    counted = _known(position, in_window(h["tanggal"]))
+    counted = (position >= 0) & in_window(h["tanggal"])
     heaviest = np.zeros(len(people), dtype=np.intp)  # 0: no punishment in the window
     np.maximum.at(heaviest, position[counted], _PerValue(h["tingkat"][counted]).take(DISCIPLINE_SEVERITY, 0)
                   .astype(np.intp))
@@ -238,7 +240,7 @@ def _discipline(data: Dataset, people: _People, rules: Ruleset, period: Period,
     level, points = names[heaviest], points[heaviest]
     u = data.hukdis_unreadable
     where = people.position(u)
-    unknown = people.having(where, _known(where, u["tanggal"].isna().to_numpy(bool) | in_window(u["tanggal"])))
+    unknown = people.having(where, (where >= 0) & (u["tanggal"].isna().to_numpy(bool) | in_window(u["tanggal"])))
     return pd.DataFrame({"disiplin": np.where(unknown, 0.0, points), "disiplin_diketahui": ~unknown,
                          "hukdis_terberat": _objects(level, index)}, index=index)
 

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ipasn import explain
-from ipasn import normalize as nz
+from ipasn.people import People
 from ipasn.bands import band_points, categorize
 from ipasn.load import Dataset
 from ipasn.ruleset import INDICATORS, JP_UNITS, Ruleset, jp_units, load_ruleset
@@ -58,62 +58,6 @@ class ScoreResult:
         return self.dataset.findings
 
 
-class _People:
-    """Where each history row's employee stands among the measured ones (-1: not measured).
-
-    Loaded history rows carry `_pegawai`, their employee's row in the pegawai table, and `_nip`, the
-    NIP as an int64 key: the row number is used when the keys confirm it (a table filtered after
-    loading no longer matches), else the keys are joined by integer hashing; tables made by hand
-    without either are joined on the NIP text."""
-
-    def __init__(self, pegawai: pd.DataFrame, measured: np.ndarray) -> None:
-        self._size = int(measured.sum())
-        self._measured_at = np.where(measured, np.cumsum(measured) - 1, -1)  # pegawai row -> measured row
-        self._pegawai_keys = _keys(pegawai)
-        self._nip = pegawai.loc[measured, "nip"]
-        keys = None if self._pegawai_keys is None else self._pegawai_keys[measured]
-        self._by_key = None if keys is None else pd.Index(keys, dtype="int64")
-        self._by_text: pd.Index | None = None
-
-    def __len__(self) -> int:
-        return self._size
-
-    def position(self, table: pd.DataFrame) -> np.ndarray:
-        row = self._pegawai_row(table)
-        if row is not None:
-            return self._measured_at[row]
-        keys = _keys(table) if self._by_key is not None else None
-        if keys is not None:
-            return self._by_key.get_indexer(keys)
-        if self._by_text is None:
-            self._by_text = pd.Index(self._nip.to_numpy(object))
-        return self._by_text.get_indexer(table["nip"].to_numpy(object))
-
-    def among(self, table: pd.DataFrame) -> np.ndarray:
-        """Per measured employee: whether `table` (a few rows) names them."""
-        keys = _keys(table) if self._by_key is not None else None
-        if keys is not None:  # look the few up in a small table, not the millions in a large one
-            return self._by_key.isin(keys)
-        position = self.position(table)
-        return self.having(position, position >= 0)
-
-    def _pegawai_row(self, table: pd.DataFrame) -> np.ndarray | None:
-        if (self._pegawai_keys is None or "_pegawai" not in table or table["_pegawai"].dtype.kind not in "iu"
-                or (keys := _keys(table)) is None):
-            return None
-        row = table["_pegawai"].to_numpy(np.intp)
-        if len(row) and (row.min() < 0 or row.max() >= len(self._pegawai_keys)):
-            return None
-        return row if np.array_equal(self._pegawai_keys[row], keys) else None
-
-    def having(self, position: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
-        """Per measured employee: whether any history row (where `mask`) is theirs. The positions
-        picked must all be >= 0."""
-        out = np.zeros(len(self), dtype=bool)
-        out[position[mask] if mask is not None else position] = True
-        return out
-
-
 def _objects(values: np.ndarray, index: pd.Index) -> pd.Series:
     """An object column as it is: pandas would otherwise infer `str` and copy millions of strings."""
     return pd.Series(values, index=index, dtype=object, copy=False)
@@ -128,14 +72,6 @@ def _spread(values: pd.Series, at: np.ndarray, size: int) -> pd.Series:
     out = np.full(size, None, dtype=object)
     out[at] = values.to_numpy(object)
     return pd.Series(out, dtype=object, copy=False)
-
-
-def _keys(table: pd.DataFrame) -> np.ndarray | None:
-    """The NIP keys of a table: its `_nip` as loaded, else (rows added by hand left gaps, which make
-    the column float and so inexact) derived from the NIP text."""
-    if "_nip" in table and table["_nip"].dtype == np.int64:
-        return table["_nip"].to_numpy()
-    return nz.nip_keys(table["nip"])
 
 
 class _PerValue:
@@ -162,7 +98,7 @@ def _position_level(measured: pd.DataFrame, types: _PerValue, rules: Ruleset) ->
     return pd.Series(level, index=measured.index).astype("Float64")  # NaN: no level needed
 
 
-def _training_evidence(data: Dataset, people: _People, level: pd.Series, rules: Ruleset,
+def _training_evidence(data: Dataset, people: People, level: pd.Series, rules: Ruleset,
                        period: Period) -> pd.DataFrame:
     """Per measured employee: leadership match, functional, technical JP in window, seminars."""
     d = data.diklat
@@ -199,7 +135,7 @@ def _training_evidence(data: Dataset, people: _People, level: pd.Series, rules: 
     }, index=level.index)
 
 
-def _performance(data: Dataset, people: _People, rules: Ruleset, period: Period,
+def _performance(data: Dataset, people: People, rules: Ruleset, period: Period,
                  index: pd.Index) -> pd.DataFrame:
     k = data.kinerja
     position = people.position(k)
@@ -218,7 +154,7 @@ def _performance(data: Dataset, people: _People, rules: Ruleset, period: Period,
                          "kinerja_predikat": predicate.set_axis(index)}, index=index)
 
 
-def _discipline(data: Dataset, people: _People, rules: Ruleset, period: Period,
+def _discipline(data: Dataset, people: People, rules: Ruleset, period: Period,
                 index: pd.Index) -> pd.DataFrame:
     start = period.window_start(rules.disiplin.jendela_tahun).to_datetime64()
     end = period.tanggal_acuan.to_datetime64()
@@ -245,7 +181,7 @@ def _discipline(data: Dataset, people: _People, rules: Ruleset, period: Period,
                          "hukdis_terberat": _objects(level, index)}, index=index)
 
 
-def _affected(findings: pd.DataFrame, people: _People) -> np.ndarray:
+def _affected(findings: pd.DataFrame, people: People) -> np.ndarray:
     """Measured employees with a finding that may change their score."""
     f = findings.loc[findings["berdampak"] & findings["nip"].notna(), ["nip"]]
     return people.among(f)
@@ -258,7 +194,7 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
     period = Period.of(tahun, rules, tanggal_acuan)
     diukur = (data.pegawai["status"] == "PNS").to_numpy(bool)
     measured = data.pegawai[diukur].reset_index(drop=True)
-    people = _People(data.pegawai, diukur)
+    people = People(data.pegawai, diukur)
     pegawai = data.pegawai.drop(columns="_nip", errors="ignore").assign(diukur=diukur)  # _nip: a join key
 
     education = pd.Series(_PerValue(measured["pendidikan"]).take(rules.education_points), index=measured.index)

@@ -79,5 +79,7 @@ def environment() -> dict:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             versions[name] = None
+    from ipasn.report.render import pdf_engine, pdf_engine_version
+
     return {"python": platform.python_version(), "implementation": platform.python_implementation(),
-            "packages": versions}
+            "packages": versions, "pdf_engine": {"name": pdf_engine(), "version": pdf_engine_version()}}

@@ -15,8 +15,10 @@ import logging
 import os
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-import nbformat
+if TYPE_CHECKING:
+    import nbformat
 
 ENGINES = ("chromium", "weasyprint")
 PDF_METADATA_DATE = "2000-01-01"

@@ -19,6 +19,9 @@ import subprocess
 import sys
 import time
 
+from queue import Empty
+
+from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.manager import KernelManager
 
 PLAIN = os.environ.get("IPASN_PLAIN_KERNELS") == "1" or not hasattr(os, "fork")
@@ -109,8 +112,47 @@ def zygote() -> Zygote:
     return _zygote
 
 
+class ReadyClient(BlockingKernelClient):
+    """jupyter_client's client, without the idle wait at the end of `wait_for_ready`.
+
+    jupyter_client (8.x) returns from `wait_for_ready` only after IOPub has been silent for 0.2 s,
+    to throw away the status messages of its kernel_info request: 0.2 s of nothing per document.
+    nbclient matches every IOPub message to the request it made, so stray ones are harmless; here
+    they are drained without waiting.
+    """
+
+    def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            try:
+                msg = self.shell_channel.get_msg(timeout=1)
+            except Empty:
+                pass
+            else:
+                if msg["msg_type"] == "kernel_info_reply":
+                    try:  # IOPub connected? (its subscription can lag behind the shell socket)
+                        self.iopub_channel.get_msg(timeout=1)
+                    except Empty:
+                        pass
+                    else:
+                        self._handle_kernel_info_reply(msg)
+                        break
+            if not self.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+        while True:
+            try:
+                self.iopub_channel.get_msg(timeout=0)
+            except Empty:
+                break
+
+
 class ForkedKernelManager(KernelManager):
     """A KernelManager whose kernel process is forked by the worker's zygote."""
+
+    client_class = "ipasn.report.kernels.ReadyClient"
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
         cwd = str(kw.get("cwd") or os.getcwd())

@@ -38,12 +38,14 @@ def test_chromium_is_the_engine_when_installed(monkeypatch):
 
 
 @needs_chromium
-def test_chromium_pdf_is_a4_with_footer_and_the_same_bytes_from_a_new_browser():
+def test_chromium_pdf_is_a4_with_footer_and_the_same_bytes_after_other_documents_and_from_a_new_browser():
     document = _page(120)
+    chromium.browser().close()
     first = html_to_pdf(document)
-    chromium.browser().close()  # a brand-new browser process for the second rendering
-    second = html_to_pdf(document)
-    assert first == second
+    other = html_to_pdf(_page(7))  # the same tab renders another document in between
+    assert html_to_pdf(document) == first != other
+    chromium.browser().close()  # a brand-new browser process
+    assert html_to_pdf(document) == first
     reader = PdfReader(io.BytesIO(first))
     assert len(reader.pages) >= 2
     box = reader.pages[0].mediabox

@@ -3,7 +3,7 @@
 Chromium (Debian package `chromium`) is started once per process and driven over the DevTools
 protocol on a pipe (`--remote-debugging-pipe`: JSON messages ended by a NUL byte on file
 descriptors 3 and 4), so no port is opened and no client library is needed. Each document gets its
-own tab, with JavaScript disabled and no network; the tab is closed afterwards.
+own navigation in the browser's one tab, with JavaScript disabled and no network.
 
 Chromium writes the clock into the PDF's /CreationDate and /ModDate and nothing else that varies
 (the PDF is untagged, fonts are subset with fixed names); `deterministic` overwrites the two dates
@@ -121,6 +121,7 @@ class Chromium:
         self._next_id = 0
         self._events: list[dict] = []
         self._pages = 0
+        self._session: str | None = None
         atexit.register(self.close)
         self.call("Browser.getVersion", timeout=START_TIMEOUT)
 
@@ -173,15 +174,23 @@ class Chromium:
 
     # --- documents ------------------------------------------------------------------------------
 
-    def pdf(self, document: str) -> bytes:
-        self._pages += 1
-        page = self.folder / f"dokumen-{self._pages}.html"  # a new address: nothing cached applies
-        page.write_text(document, encoding="utf-8")
-        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        try:
+    def _tab(self) -> str:
+        """The browser's one tab (created once: a new tab costs a renderer process, ~0.15 s)."""
+        if self._session is None:
+            target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
             session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
             self.call("Emulation.setScriptExecutionDisabled", {"value": True}, session)
             self.call("Page.enable", session=session)
+            self._session = session
+        return self._session
+
+    def pdf(self, document: str) -> bytes:
+        """Each document is a new navigation (a new address, so nothing cached applies)."""
+        self._pages += 1
+        page = self.folder / f"dokumen-{self._pages}.html"
+        page.write_text(document, encoding="utf-8")
+        try:
+            session = self._tab()
             self.call("Page.navigate", {"url": page.as_uri()}, session)
             self._wait_event("Page.loadEventFired", session)
             result = self.call("Page.printToPDF", {
@@ -190,10 +199,6 @@ class Chromium:
         finally:
             self._events.clear()
             page.unlink(missing_ok=True)
-            try:
-                self.call("Target.closeTarget", {"targetId": target}, timeout=START_TIMEOUT)
-            except ChromiumError:
-                pass
         return deterministic(base64.b64decode(result["data"]))
 
     def alive(self) -> bool:

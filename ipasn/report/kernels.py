@@ -73,16 +73,23 @@ class Zygote:
     """A warm parent process that forks kernels on request (one per worker process)."""
 
     def __init__(self) -> None:
+        """Start the zygote; it imports in the background until the first `fork` waits for it."""
         self.process = subprocess.Popen(
             [sys.executable, "-m", "ipasn.report.zygote", WARM_IMPORTS],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
-        ready = self.process.stdout.readline().strip()
-        if ready != "ready":
-            self.close()
-            raise RuntimeError(f"kernel zygote did not start: {ready!r}")
+        self.ready = False
         atexit.register(self.close)
 
+    def wait_ready(self) -> None:
+        if not self.ready:
+            answer = self.process.stdout.readline().strip()
+            if answer != "ready":
+                self.close()
+                raise RuntimeError(f"kernel zygote did not start: {answer!r}")
+            self.ready = True
+
     def fork(self, connection_file: str, cwd: str) -> int:
+        self.wait_ready()
         self.process.stdin.write(json.dumps({"connection_file": connection_file, "cwd": cwd}) + "\n")
         self.process.stdin.flush()
         answer = self.process.stdout.readline().strip()
@@ -105,11 +112,23 @@ class Zygote:
 _zygote: Zygote | None = None
 
 
-def zygote() -> Zygote:
+def zygote(wait: bool = True) -> Zygote:
+    """This worker's zygote, started if needed; `wait=False` returns while it is still importing."""
     global _zygote
     if _zygote is None or not _zygote.alive():
         _zygote = Zygote()
+    if wait:
+        _zygote.wait_ready()
     return _zygote
+
+
+def start_zygote() -> None:
+    """Begin warming this worker's zygote now (e.g. while the parent process prepares the data)."""
+    if not PLAIN:
+        try:
+            zygote(wait=False)
+        except OSError:
+            pass
 
 
 class ReadyClient(BlockingKernelClient):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -17,7 +18,8 @@ from ipasn.files import clean_temporaries, write_bytes, write_text
 from ipasn.load import Dataset, load
 from ipasn.output import scores_table
 from ipasn.report import manifest as mf
-from ipasn.report.batch import INSTANSI_TEMPLATE, UNIT_TEMPLATE, Job, JobResult, notebook_template, run_job
+from ipasn.report.batch import (INSTANSI_TEMPLATE, UNIT_TEMPLATE, Job, JobResult, notebook_template, run_job,
+                                warm_up)
 from ipasn.report.data import ReportData, year_history
 from ipasn.report.index import index_data, write_index
 from ipasn.report.params import RunParams
@@ -248,16 +250,17 @@ def _crash(job: Job, exc: BaseException) -> JobResult:
 
 
 def execute_jobs(jobs: list[Job], make_executor: Callable[[], Executor],
-                 progress: Callable[[JobResult], None] = lambda r: None) -> dict[str, JobResult]:
-    """Run every job. A crashed worker breaks its pool; the jobs it took down are retried once,
-    each in its own worker, so only the culprit fails."""
+                 progress: Callable[[JobResult], None] = lambda r: None,
+                 executor: Executor | None = None) -> dict[str, JobResult]:
+    """Run every job (on `executor` if given, else on a new one). A crashed worker breaks its pool;
+    the jobs it took down are retried once, each in its own worker, so only the culprit fails."""
     results: dict[str, JobResult] = {}
     if not jobs:
         return results
     crashed: list[Job] = []
     # Largest documents first, so no big unit is left running alone at the end.
     jobs = sorted(jobs, key=lambda j: (-j.weight, j.key))
-    with make_executor() as executor:
+    with contextlib.nullcontext(executor) if executor is not None else make_executor() as executor:
         futures = {executor.submit(run_job, job): job for job in jobs}
         for future in as_completed(futures):
             job = futures[future]
@@ -292,18 +295,23 @@ def run(params: RunParams, make_executor: Callable[[], Executor], *, only: str |
         if outcome is not None:
             planned(0)
             return outcome
-    prepared = prepare(params, only=only)
-    previous = {t: mf.read_manifest(prepared.year_dir(t)) for t in prepared.results}
-    results: dict[str, JobResult] = {}
-    to_run = []
-    for job in prepared.jobs:
-        reused = None if force else mf.reusable(job, prepared.fingerprints[job.key], previous[job.tahun])
-        if reused is not None:
-            results[job.key] = reused
-        else:
-            to_run.append(job)
-    planned(len(to_run))
-    results.update(execute_jobs(to_run, make_executor, progress))
+    with make_executor() as executor:
+        # The workers start their kernel zygotes and PDF engines while this process loads and scores.
+        workers = getattr(executor, "_max_workers", 0) if isinstance(executor, ProcessPoolExecutor) else 0
+        for _ in range(workers):
+            executor.submit(warm_up)
+        prepared = prepare(params, only=only)
+        previous = {t: mf.read_manifest(prepared.year_dir(t)) for t in prepared.results}
+        results: dict[str, JobResult] = {}
+        to_run = []
+        for job in prepared.jobs:
+            reused = None if force else mf.reusable(job, prepared.fingerprints[job.key], previous[job.tahun])
+            if reused is not None:
+                results[job.key] = reused
+            else:
+                to_run.append(job)
+        planned(len(to_run))
+        results.update(execute_jobs(to_run, make_executor, progress, executor=executor))
     indexes, manifests = finish(prepared, results, previous, run_file, complete=only is None)
     return RunOutcome(prepared, results, indexes, manifests)
 

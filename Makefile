@@ -25,14 +25,21 @@ bench: $(STAMP)
 
 env: $(STAMP)
 
-# WeasyPrint (PDF) needs Pango from Debian; install it when it is missing and we may.
+# PDF: Debian's Chromium (driven headless by ipasn), WeasyPrint's Pango and HarfBuzz-subset as the
+# fallback engine, and the DejaVu fonts the reports use. Install what is missing when we may.
+SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 system-deps:
-	@if ! ldconfig -p | grep -q 'libpango-1.0.so.0' || ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; then \
+	@missing=""; \
+	for pkg in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f '$${Status}' $$pkg 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  elif ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; then \
+	    echo "Not installed:$$missing (without chromium, PDFs are made by the slower WeasyPrint)" >&2; \
 	  else \
-	    echo "Install Pango for PDF output: apt-get install libpango-1.0-0 libpangoft2-1.0-0" >&2; exit 1; \
+	    echo "Install for PDF output: apt-get install$$missing" >&2; exit 1; \
 	  fi; \
 	fi
 

@@ -294,14 +294,14 @@ def child_profile(args) -> dict:
     jobs = {j.unit: j for j in prepared.jobs}
     scratch = Path(tempfile.mkdtemp(prefix="profile-", dir=OUT))
 
-    # Warm-up, as a worker has it after its first document: the zygote started, weasyprint imported.
+    # Warm-up, as a worker has it after its first document: the zygote and the PDF engine started.
     warm = jobs[units[0]]
     started = time.perf_counter()
     notebook, _ = execute(warm.template, warm.parameters, warm.work_dir, scratch / "warmup.ipynb")
     report["first_execute_seconds"] = time.perf_counter() - started  # includes starting the zygote
     started = time.perf_counter()
     html_to_pdf(notebook_html(notebook, warm.title, warm.footer))
-    report["first_pdf_seconds"] = time.perf_counter() - started  # includes importing weasyprint
+    report["first_pdf_seconds"] = time.perf_counter() - started  # includes starting the PDF engine
     _exec_cells(warm)  # in-process warm-up: matplotlib fonts, first-use caches
 
     for unit in units:
@@ -675,7 +675,7 @@ def main() -> None:
         p, _, _ = in_child(["--child-profile", str(profile_params), "--profile-units", json.dumps(chosen),
                             "--profile-top", str(args.profile_top)])
         print(f"  first document of a worker: execute {p['first_execute_seconds']:.2f} s (starts the zygote), "
-              f"first PDF {p['first_pdf_seconds']:.2f} s (imports WeasyPrint)")
+              f"first PDF {p['first_pdf_seconds']:.2f} s (starts the PDF engine)")
         for unit, e in p["units"].items():
             total = e["execute"] + e["html"] + e["pdf"]
             print(f"  {unit} ({e['employees']} employees, {e['table_cells']:,} table cells, HTML "

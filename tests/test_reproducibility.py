@@ -125,9 +125,18 @@ def test_reuse_and_exactly_what_depends_on_a_change(tmp_path):
     units = sorted(stem for stem in _statuses(year) if stem.startswith("units/"))
     assert len(units) == 2
 
+    bundles = {p: p.stat().st_mtime_ns for p in (year / "_kerja").rglob("*.parquet")}
     out = _run(folder)  # nothing changed
     assert set(_statuses(year).values()) == {"reused"}
     assert "0 dokumen dibuat, 3 dipakai ulang" in out.stdout
+    # Known from the manifest's run key before loading anything: no bundle was written again ...
+    assert bundles and {p: p.stat().st_mtime_ns for p in bundles} == bundles
+    # ... and the index and manifest are byte for byte what a full rerun writes.
+    quick = {name: (year / name).read_bytes() for name in ("index.html", "manifest.json")}
+    (year / "_kerja" / "indeks.json").unlink()
+    _run(folder)
+    assert {p: p.stat().st_mtime_ns for p in bundles} != bundles  # that one loaded and scored
+    assert {name: (year / name).read_bytes() for name in quick} == quick
 
     # One unit's data: that unit and the instansi rerun, the other unit is reused.
     frames = make_demo(units=2, employees=16, seed=5)

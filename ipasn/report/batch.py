@@ -74,6 +74,24 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def warm_up() -> None:
+    """In a worker, before its first job: import papermill and nbconvert, start the kernel zygote
+    (it keeps importing in the background) and the PDF engine. Any failure here is left to the jobs
+    to report."""
+    try:
+        from ipasn.report import execute, render  # noqa: F401 - papermill, nbformat, nbconvert
+        from ipasn.report.kernels import start_zygote
+
+        start_zygote()
+        render._exporter()
+        if render.pdf_engine() == "chromium":
+            from ipasn.report import chromium
+
+            chromium.browser()
+    except Exception:  # noqa: BLE001, S110 - the first job starts whatever is missing and reports errors
+        pass
+
+
 def run_job(job: Job) -> JobResult:
     """Execute the notebook, then render HTML and PDF; every file is written atomically."""
     from ipasn.report.execute import execute

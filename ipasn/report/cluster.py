@@ -194,4 +194,8 @@ def _difference(mine: dict, theirs: dict) -> str:
     packages = [f"{name} {theirs['environment']['packages'].get(name)} ≠ {version}"
                 for name, version in mine["environment"]["packages"].items()
                 if theirs["environment"]["packages"].get(name) != version]
+    if not packages and mine["environment"].get("pdf_engine") != theirs["environment"].get("pdf_engine"):
+        engine = theirs["environment"].get("pdf_engine") or {}
+        return f"mesin PDF {engine.get('version') or engine.get('name')} ≠ " \
+               f"{(mine['environment'].get('pdf_engine') or {}).get('version')}"
     return ", ".join(packages) or "lingkungan berbeda"

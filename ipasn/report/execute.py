@@ -63,7 +63,10 @@ def execute(template: Path, parameters: dict, cwd: Path, output: Path,
                 papermill.execute_notebook(
                     str(template), str(scratch), parameters=parameters, cwd=str(cwd),
                     kernel_name="python3", progress_bar=False, log_output=False,
-                    request_save_on_cell_execute=False, start_timeout=start_timeout, **engine,
+                    request_save_on_cell_execute=False, start_timeout=start_timeout,
+                    # The outputs are in hand when the last cell replies: nothing for the kernel to
+                    # flush, so no shutdown request and wait (about 0.1 s a document).
+                    shutdown_kernel="immediate", **engine,
                 )
         except PapermillExecutionError as exc:
             error = CellError(exc.exec_count or -1, exc.ename, exc.evalue)

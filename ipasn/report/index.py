@@ -29,21 +29,37 @@ def _links(year_dir: Path, stem: str, formats: tuple[str, ...]) -> str:
     return " · ".join(links) or "–"
 
 
-def write_index(prepared: Prepared, result: ScoreResult, year_dir: Path,
-                results: dict[str, JobResult]) -> Path:
-    tahun = result.period.tahun
-    esc = html.escape
-    personal = "tidak (disamarkan)" if prepared.params.options.mask_personal_data else "ya: NIP dan nama"
+def index_data(prepared: Prepared, result: ScoreResult) -> dict:
+    """What the index page shows besides the documents' statuses, as text (saved for unchanged reruns)."""
     summary = summarise(result, by="unit_kerja")
     whole = summarise(result, by=None).iloc[0]
-    formats = tuple(prepared.params.formats)
+    return {
+        "tahun": result.period.tahun,
+        "instansi": prepared.params.instansi,
+        "masked": bool(prepared.params.options.mask_personal_data),
+        "formats": list(prepared.params.formats),
+        "ip_asn": fmt.number(whole["ip_asn"]), "kategori": str(whole["kategori"] or "–"),
+        "diukur": fmt.integer(whole["diukur"]), "terdaftar": fmt.integer(whole["terdaftar"]),
+        "rules_label": prepared.rules_label,
+        "tanggal_acuan": f"{result.period.tanggal_acuan:%d-%m-%Y}",
+        "units": [{"unit": unit, "slug": prepared.slugs[unit], "diukur": fmt.integer(row["diukur"]),
+                   "ip_asn": fmt.number(row["ip_asn"]), "kategori": str(row["kategori"] or "–")}
+                  for unit, row in summary.iterrows()],
+    }
+
+
+def write_index(data: dict, year_dir: Path, results: dict[str, JobResult]) -> Path:
+    tahun = data["tahun"]
+    esc = html.escape
+    personal = "tidak (disamarkan)" if data["masked"] else "ya: NIP dan nama"
+    formats = tuple(data["formats"])
     rows = []
-    for unit, row in summary.iterrows():
-        slug = prepared.slugs[unit]
+    for row in data["units"]:
+        slug = row["slug"]
         job = results.get(f"{tahun}/units/{slug}")
         rows.append(
-            f"<tr><td>{esc(unit)}</td><td class=\"angka\">{fmt.integer(row['diukur'])}</td>"
-            f"<td class=\"angka\">{fmt.number(row['ip_asn'])}</td><td>{esc(row['kategori'] or '–')}</td>"
+            f"<tr><td>{esc(row['unit'])}</td><td class=\"angka\">{row['diukur']}</td>"
+            f"<td class=\"angka\">{row['ip_asn']}</td><td>{esc(row['kategori'])}</td>"
             f"<td>{_links(year_dir, 'units/' + slug, formats)}</td>"
             f"<td>{STATUS.get(job.status if job else None, job.status if job else '')}</td>"
             f"<td>{personal}</td></tr>")
@@ -51,13 +67,13 @@ def write_index(prepared: Prepared, result: ScoreResult, year_dir: Path,
     workbook = f"skor-ipasn-{tahun}-data-pribadi.xlsx"
     page = f"""<!DOCTYPE html>
 <html lang="id">
-<head><meta charset="utf-8"><title>IP ASN {tahun} — {esc(prepared.params.instansi)}</title>
+<head><meta charset="utf-8"><title>IP ASN {tahun} — {esc(data['instansi'])}</title>
 <style>{stylesheet()}</style></head>
 <body>
 <h1>Indeks Profesionalitas ASN Tahun {tahun}</h1>
-<p class="lingkup">{esc(prepared.params.instansi)}</p>
-<p>IP ASN instansi <strong>{fmt.number(whole['ip_asn'])}</strong> ({esc(whole['kategori'] or '–')}),
-{fmt.integer(whole['diukur'])} PNS diukur dari {fmt.integer(whole['terdaftar'])} pegawai terdaftar.</p>
+<p class="lingkup">{esc(data['instansi'])}</p>
+<p>IP ASN instansi <strong>{data['ip_asn']}</strong> ({esc(data['kategori'])}),
+{data['diukur']} PNS diukur dari {data['terdaftar']} pegawai terdaftar.</p>
 <h2>Dokumen instansi</h2>
 <table class="tabel"><thead><tr><th>Dokumen</th><th>Berkas</th><th>Status</th><th>Memuat data pribadi</th></tr></thead>
 <tbody>
@@ -72,8 +88,8 @@ def write_index(prepared: Prepared, result: ScoreResult, year_dir: Path,
 <tbody>
 {chr(10).join(rows)}
 </tbody></table>
-<p class="catatan-kaki">Dibuat dengan ipasn {__version__} · aturan {esc(prepared.rules_label)} ·
-tanggal acuan {result.period.tanggal_acuan:%d-%m-%Y}</p>
+<p class="catatan-kaki">Dibuat dengan ipasn {__version__} · aturan {esc(data['rules_label'])} ·
+tanggal acuan {data['tanggal_acuan']}</p>
 </body></html>
 """
     target = year_dir / "index.html"

@@ -19,6 +19,9 @@ import subprocess
 import sys
 import time
 
+from queue import Empty
+
+from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.manager import KernelManager
 
 PLAIN = os.environ.get("IPASN_PLAIN_KERNELS") == "1" or not hasattr(os, "fork")
@@ -70,16 +73,23 @@ class Zygote:
     """A warm parent process that forks kernels on request (one per worker process)."""
 
     def __init__(self) -> None:
+        """Start the zygote; it imports in the background until the first `fork` waits for it."""
         self.process = subprocess.Popen(
             [sys.executable, "-m", "ipasn.report.zygote", WARM_IMPORTS],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
-        ready = self.process.stdout.readline().strip()
-        if ready != "ready":
-            self.close()
-            raise RuntimeError(f"kernel zygote did not start: {ready!r}")
+        self.ready = False
         atexit.register(self.close)
 
+    def wait_ready(self) -> None:
+        if not self.ready:
+            answer = self.process.stdout.readline().strip()
+            if answer != "ready":
+                self.close()
+                raise RuntimeError(f"kernel zygote did not start: {answer!r}")
+            self.ready = True
+
     def fork(self, connection_file: str, cwd: str) -> int:
+        self.wait_ready()
         self.process.stdin.write(json.dumps({"connection_file": connection_file, "cwd": cwd}) + "\n")
         self.process.stdin.flush()
         answer = self.process.stdout.readline().strip()
@@ -102,15 +112,66 @@ class Zygote:
 _zygote: Zygote | None = None
 
 
-def zygote() -> Zygote:
+def zygote(wait: bool = True) -> Zygote:
+    """This worker's zygote, started if needed; `wait=False` returns while it is still importing."""
     global _zygote
     if _zygote is None or not _zygote.alive():
         _zygote = Zygote()
+    if wait:
+        _zygote.wait_ready()
     return _zygote
+
+
+def start_zygote() -> None:
+    """Begin warming this worker's zygote now (e.g. while the parent process prepares the data)."""
+    if not PLAIN:
+        try:
+            zygote(wait=False)
+        except OSError:
+            pass
+
+
+class ReadyClient(BlockingKernelClient):
+    """jupyter_client's client, without the idle wait at the end of `wait_for_ready`.
+
+    jupyter_client (8.x) returns from `wait_for_ready` only after IOPub has been silent for 0.2 s,
+    to throw away the status messages of its kernel_info request: 0.2 s of nothing per document.
+    nbclient matches every IOPub message to the request it made, so stray ones are harmless; here
+    they are drained without waiting.
+    """
+
+    def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            try:
+                msg = self.shell_channel.get_msg(timeout=1)
+            except Empty:
+                pass
+            else:
+                if msg["msg_type"] == "kernel_info_reply":
+                    try:  # IOPub connected? (its subscription can lag behind the shell socket)
+                        self.iopub_channel.get_msg(timeout=1)
+                    except Empty:
+                        pass
+                    else:
+                        self._handle_kernel_info_reply(msg)
+                        break
+            if not self.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+        while True:
+            try:
+                self.iopub_channel.get_msg(timeout=0)
+            except Empty:
+                break
 
 
 class ForkedKernelManager(KernelManager):
     """A KernelManager whose kernel process is forked by the worker's zygote."""
+
+    client_class = "ipasn.report.kernels.ReadyClient"
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
         cwd = str(kw.get("cwd") or os.getcwd())

@@ -79,7 +79,7 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
                    canonical: dict, data: Path, rules_ref: str, rules_file: Path | None, rules_sha256: str,
                    templates: dict[str, Path], jobs: dict[str, tuple[Job, str]],
                    results: dict[str, JobResult], previous: dict | None, workbook: Path,
-                   workbook_key: str) -> dict:
+                   workbook_key: str, run_key: str | None = None) -> dict:
     documents = dict((previous or {}).get("documents", {}))  # --only keeps the others' records
     for key, (job, fingerprint) in jobs.items():
         result = results.get(key)
@@ -114,6 +114,8 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
         "environment": pv.environment(),
         "documents": dict(sorted(documents.items())),
         "scores_workbook": {"path": workbook.name, "sha256": pv.sha256_file(workbook), "key": workbook_key},
+        # Set after a complete run without failures: what an unchanged rerun compares (run.run_key).
+        "run_key": run_key,
     }
 
 

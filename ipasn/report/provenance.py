@@ -10,8 +10,6 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-import nbformat
-
 import ipasn
 
 # Packages whose version can change a document's bytes.
@@ -44,10 +42,19 @@ def input_files(data: Path) -> list[Path]:
 
 def template_sha256(path: Path) -> str:
     """A notebook's hash without outputs and volatile metadata: what it does, not when it last ran."""
-    notebook = nbformat.read(path, as_version=4)
-    cells = [{"type": c.cell_type, "source": c.source, "tags": sorted(c.metadata.get("tags", []))}
-             for c in notebook.cells]
+    notebook = json.loads(Path(path).read_text(encoding="utf-8"))
+    if notebook.get("nbformat") != 4:  # older formats: nbformat converts them (and costs 1.4 s to import)
+        import nbformat
+
+        notebook = nbformat.read(path, as_version=4)
+    # Plain JSON, as nbformat would read it (a cell's source may be stored as a list of lines).
+    cells = [{"type": c["cell_type"], "source": _text(c.get("source", "")),
+              "tags": sorted(c.get("metadata", {}).get("tags", []))} for c in notebook["cells"]]
     return sha256_bytes(json.dumps(cells, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
+def _text(source: str | list[str]) -> str:
+    return "".join(source) if isinstance(source, list) else source
 
 
 @lru_cache(maxsize=1)
@@ -79,5 +86,7 @@ def environment() -> dict:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             versions[name] = None
+    from ipasn.report.render import pdf_engine, pdf_engine_version
+
     return {"python": platform.python_version(), "implementation": platform.python_implementation(),
-            "packages": versions}
+            "packages": versions, "pdf_engine": {"name": pdf_engine(), "version": pdf_engine_version()}}

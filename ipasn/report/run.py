@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -12,22 +13,25 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ipasn import __version__
-from ipasn.errors import ParamsError
-from ipasn.files import clean_temporaries, write_bytes
+from ipasn.errors import ParamsError, RulesetError
+from ipasn.files import clean_temporaries, write_bytes, write_text
 from ipasn.load import Dataset, load
 from ipasn.output import scores_table
 from ipasn.report import manifest as mf
-from ipasn.report.batch import INSTANSI_TEMPLATE, UNIT_TEMPLATE, Job, JobResult, notebook_template, run_job
+from ipasn.report.batch import (INSTANSI_TEMPLATE, UNIT_TEMPLATE, Job, JobResult, notebook_template, run_job,
+                                warm_up)
 from ipasn.report.data import ReportData, year_history
-from ipasn.report.index import write_index
+from ipasn.report.index import index_data, write_index
 from ipasn.report.params import RunParams
-from ipasn.report.provenance import code_sha256, input_files, sha256_bytes, sha256_file
+from ipasn.report.provenance import (code_sha256, environment, git_commit, input_files, sha256_bytes, sha256_file,
+                                     template_sha256)
 from ipasn.report.slugs import unique_slugs
 from ipasn.ruleset import DEFAULT_RULESET, parse_ruleset, ruleset_text
 from ipasn.score import ScoreResult, score
 from ipasn.xlsx import workbook_bytes
 
 PERSONAL_DATA_SUFFIX = "data-pribadi"
+INDEX_DATA = "indeks.json"  # in <year>/_kerja/: the index page's figures, for unchanged reruns
 
 
 @dataclass
@@ -55,7 +59,7 @@ class Prepared:
 
 @dataclass
 class RunOutcome:
-    prepared: Prepared
+    prepared: Prepared | None  # None: nothing had changed, nothing was loaded
     results: dict[str, JobResult]
     indexes: list[Path]
     manifests: list[Path]
@@ -84,13 +88,92 @@ def _check_against_data(params: RunParams, dataset: Dataset, results: dict[int, 
     return chosen
 
 
-def prepare(params: RunParams, only: str | None = None) -> Prepared:
-    """Load and score once per year, write each report's bundle, and plan the jobs."""
+def _instansi_dir(params: RunParams) -> Path:
     from slugify import slugify
 
+    return params.output_dir() / (slugify(params.instansi, max_length=80) or "instansi")
+
+
+def _templates(params: RunParams) -> dict[str, Path]:
+    return {path.name: path for path in (params.notebook("unit") or notebook_template(UNIT_TEMPLATE),
+                                         params.notebook("instansi") or notebook_template(INSTANSI_TEMPLATE))}
+
+
+def run_key(params: RunParams, run_file: Path | None, data_key: str, year_dir: Path) -> str:
+    """Everything a whole year's folder (documents, workbook, index, manifest) is made from.
+
+    Recorded in the manifest after a complete run without failures; the next run with the same key
+    and intact files has nothing to do, and knows it before loading any data."""
+    run_text = run_file.read_text(encoding="utf-8") if run_file and run_file.is_file() else None
+    parts = {
+        "canonical": params.model_dump(mode="json", exclude={"base_dir"}),
+        "run_file": str(run_file.resolve()) if run_file else None, "run_text": run_text,
+        "data": str(params.data_path()), "rules_ref": params.rules_ref(), "data_key": data_key,
+        "year_dir": str(year_dir.resolve()),
+        "templates": {name: [str(path), template_sha256(path)] for name, path in sorted(_templates(params).items())},
+        "environment": environment(), "ipasn": __version__, "git": git_commit(),
+    }
+    return sha256_bytes(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+
+
+def _intact(folder: Path, files: dict[str, str]) -> bool:
+    return all((folder / name).is_file() and sha256_file(folder / name) == digest for name, digest in files.items())
+
+
+def unchanged_run(params: RunParams, run_file: Path | None) -> RunOutcome | None:
+    """Nothing changed since the last complete run: mark every document reused, rewrite the index
+    and the manifest exactly as a full rerun would, without loading or scoring. None otherwise."""
+    try:
+        label, text = ruleset_text(params.rules_ref())
+        data_key = dataset_key(params.data_path(), sha256_bytes(text.encode("utf-8")))
+    except (OSError, RulesetError):
+        return None  # a missing input: the full run names it properly
+    instansi_dir = _instansi_dir(params)
+    years = []
+    for tahun in params.tahun:
+        year_dir = instansi_dir / str(tahun)
+        previous = mf.read_manifest(year_dir)
+        if previous is None:
+            return None
+        try:
+            key = run_key(params, run_file, data_key, year_dir)
+        except (OSError, ValueError):
+            return None
+        if previous.get("run_key") != key:
+            return None
+        try:
+            shown = json.loads((year_dir / "_kerja" / INDEX_DATA).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        documents = previous.get("documents", {})
+        workbook = previous.get("scores_workbook", {})
+        if (shown.get("run_key") != key or not documents
+                or any(e.get("status") not in ("ok", "reused") for e in documents.values())
+                or not all(_intact(year_dir, e.get("files", {})) for e in documents.values())
+                or not _intact(year_dir, {workbook.get("path", ""): workbook.get("sha256")})):
+            return None
+        years.append((tahun, year_dir, previous, shown["index"]))
+    results: dict[str, JobResult] = {}
+    indexes, manifests = [], []
+    for tahun, year_dir, previous, shown in years:
+        clean_temporaries(year_dir)
+        year_results = {f"{tahun}/{stem}": JobResult(f"{tahun}/{stem}", "reused", 0.0, dict(e["files"]))
+                        for stem, e in previous["documents"].items()}
+        results.update(year_results)
+        indexes.append(write_index(shown, year_dir, year_results))
+        manifest = dict(previous)
+        manifest["documents"] = {stem: {"unit": e.get("unit"), "fingerprint": e.get("fingerprint"), "status": "reused",
+                                        "seconds": 0.0, "files": e["files"], "error": None}
+                                 for stem, e in previous["documents"].items()}
+        manifests.append(mf.write_manifest(year_dir, manifest))
+    return RunOutcome(None, results, indexes, manifests)
+
+
+def prepare(params: RunParams, only: str | None = None) -> Prepared:
+    """Load and score once per year, write each report's bundle, and plan the jobs."""
     label, text = ruleset_text(params.rules_ref())
     rules = parse_ruleset(text, label)
-    instansi_dir = params.output_dir() / (slugify(params.instansi, max_length=80) or "instansi")
+    instansi_dir = _instansi_dir(params)
     dataset = load(params.data_path(), rules)
     data_key = dataset_key(params.data_path(), sha256_bytes(text.encode("utf-8")))
     results = {t: score(dataset, t, rules, params.tanggal_acuan) for t in params.tahun}
@@ -167,16 +250,17 @@ def _crash(job: Job, exc: BaseException) -> JobResult:
 
 
 def execute_jobs(jobs: list[Job], make_executor: Callable[[], Executor],
-                 progress: Callable[[JobResult], None] = lambda r: None) -> dict[str, JobResult]:
-    """Run every job. A crashed worker breaks its pool; the jobs it took down are retried once,
-    each in its own worker, so only the culprit fails."""
+                 progress: Callable[[JobResult], None] = lambda r: None,
+                 executor: Executor | None = None) -> dict[str, JobResult]:
+    """Run every job (on `executor` if given, else on a new one). A crashed worker breaks its pool;
+    the jobs it took down are retried once, each in its own worker, so only the culprit fails."""
     results: dict[str, JobResult] = {}
     if not jobs:
         return results
     crashed: list[Job] = []
     # Largest documents first, so no big unit is left running alone at the end.
     jobs = sorted(jobs, key=lambda j: (-j.weight, j.key))
-    with make_executor() as executor:
+    with contextlib.nullcontext(executor) if executor is not None else make_executor() as executor:
         futures = {executor.submit(run_job, job): job for job in jobs}
         for future in as_completed(futures):
             job = futures[future]
@@ -206,25 +290,38 @@ def run(params: RunParams, make_executor: Callable[[], Executor], *, only: str |
         progress: Callable[[JobResult], None] = lambda r: None,
         planned: Callable[[int], None] = lambda n: None) -> RunOutcome:
     """Prepare, reuse what still matches the manifest, execute the rest, then index and manifest."""
-    prepared = prepare(params, only=only)
-    previous = {t: mf.read_manifest(prepared.year_dir(t)) for t in prepared.results}
-    results: dict[str, JobResult] = {}
-    to_run = []
-    for job in prepared.jobs:
-        reused = None if force else mf.reusable(job, prepared.fingerprints[job.key], previous[job.tahun])
-        if reused is not None:
-            results[job.key] = reused
-        else:
-            to_run.append(job)
-    planned(len(to_run))
-    results.update(execute_jobs(to_run, make_executor, progress))
-    indexes, manifests = finish(prepared, results, previous, run_file)
+    if not force and only is None:
+        outcome = unchanged_run(params, run_file)
+        if outcome is not None:
+            planned(0)
+            return outcome
+    with make_executor() as executor:
+        # The workers start their kernel zygotes and PDF engines while this process loads and scores.
+        workers = getattr(executor, "_max_workers", 0) if isinstance(executor, ProcessPoolExecutor) else 0
+        for _ in range(workers):
+            executor.submit(warm_up)
+        prepared = prepare(params, only=only)
+        previous = {t: mf.read_manifest(prepared.year_dir(t)) for t in prepared.results}
+        results: dict[str, JobResult] = {}
+        to_run = []
+        for job in prepared.jobs:
+            reused = None if force else mf.reusable(job, prepared.fingerprints[job.key], previous[job.tahun])
+            if reused is not None:
+                results[job.key] = reused
+            else:
+                to_run.append(job)
+        planned(len(to_run))
+        results.update(execute_jobs(to_run, make_executor, progress, executor=executor))
+    indexes, manifests = finish(prepared, results, previous, run_file, complete=only is None)
     return RunOutcome(prepared, results, indexes, manifests)
 
 
 def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int, dict | None],
-           run_file: Path | None = None) -> tuple[list[Path], list[Path]]:
-    """Per year: the scores workbook, the index page and the manifest (written last)."""
+           run_file: Path | None = None, complete: bool = False) -> tuple[list[Path], list[Path]]:
+    """Per year: the scores workbook, the index page and the manifest (written last).
+
+    `complete`: every document of the run was planned (no --only); if none failed either, the
+    manifest records the run key that lets an unchanged rerun skip loading altogether."""
     params = prepared.params
     run_text = run_file.read_text(encoding="utf-8") if run_file and run_file.is_file() else None
     canonical = params.model_dump(mode="json", exclude={"base_dir"})
@@ -244,14 +341,20 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
             }))
         year_results = {k: r for k, r in results.items() if k.startswith(f"{tahun}/")}
         year_results = _with_previous(prepared, tahun, year_results, previous.get(tahun))
-        indexes.append(write_index(prepared, result, year_dir, year_results))
+        shown = index_data(prepared, result)
+        indexes.append(write_index(shown, year_dir, year_results))
         jobs = {job.key: (job, prepared.fingerprints[job.key]) for job in prepared.jobs if job.tahun == tahun}
+        key = None
+        if complete and all(results[k].status in ("ok", "reused") for k in jobs if k in results):
+            key = run_key(params, run_file, prepared.data_key, year_dir)
+            write_text(year_dir / "_kerja" / INDEX_DATA,
+                       json.dumps({"run_key": key, "index": shown}, ensure_ascii=False, indent=1, sort_keys=True))
         manifest = mf.build_manifest(
             year_dir=year_dir, tahun=tahun, run_file=run_file.resolve() if run_file else None,
             run_text=run_text, canonical=canonical, data=params.data_path(), rules_ref=rules_ref or
             prepared.rules_label, rules_file=rules_file, rules_sha256=prepared.rules_sha256,
             templates=templates, jobs=jobs, results=results, previous=previous.get(tahun), workbook=workbook,
-            workbook_key=workbook_key)
+            workbook_key=workbook_key, run_key=key)
         manifests.append(mf.write_manifest(year_dir, manifest))
     return indexes, manifests
 

@@ -7,6 +7,7 @@ before forking: children must start clean.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import os
@@ -52,6 +53,10 @@ def main(warm_imports: list[str]) -> None:
         for part in getattr(module, "WARM_UP", ()):
             part()  # e.g. load fonts once, so no child pays for it
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
+    # Everything imported so far lives as long as each kernel: keep it out of the garbage collector's
+    # sight, so a kernel's collections neither walk it nor copy its pages (copy-on-write) after fork.
+    gc.collect()
+    gc.freeze()
     print("ready", flush=True)
     for line in sys.stdin:
         request = json.loads(line)

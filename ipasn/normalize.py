@@ -227,18 +227,11 @@ def _arrow_text(values: pd.Series):
 
 
 def gender_from_keys(keys: np.ndarray) -> np.ndarray:
-    """`gender_from_nip` for NIP keys: digit 15 of 18 is (key // 1000) % 10."""
+    """Gender from NIP keys: digit 15 of the 18 (1 laki-laki, 2 perempuan) is (key // 1000) % 10."""
     digit = (keys // 1000) % 10
     out = np.full(len(keys), None, dtype=object)
     out[digit == 1], out[digit == 2] = "L", "P"
     return out
-
-
-def gender_from_nip(nip: str | None) -> str | None:
-    """Digit 15 of the NIP: 1 laki-laki, 2 perempuan."""
-    if not isinstance(nip, str) or len(nip) != 18:
-        return None
-    return {"1": "L", "2": "P"}.get(nip[14])
 
 
 # --- numbers and dates -------------------------------------------------------------------------

@@ -41,11 +41,11 @@ class People:
         return self._size
 
     def position(self, table: pd.DataFrame) -> np.ndarray:
-        row = self._pegawai_row(table)
-        if row is not None:
-            return self._measured_at[row]
-        keys = nip_keys_of(table) if self._by_key is not None else None
+        keys = nip_keys_of(table) if self._by_key is not None else None  # derived once: may be costly
         if keys is not None:
+            row = self._pegawai_row(table, keys)
+            if row is not None:
+                return self._measured_at[row]
             return self._by_key.get_indexer(keys)
         if self._by_text is None:
             self._by_text = pd.Index(self._nip.to_numpy(object))
@@ -59,9 +59,9 @@ class People:
         position = self.position(table)
         return self.having(position, position >= 0)
 
-    def _pegawai_row(self, table: pd.DataFrame) -> np.ndarray | None:
-        if (self._pegawai_keys is None or "_pegawai" not in table or table["_pegawai"].dtype.kind not in "iu"
-                or (keys := nip_keys_of(table)) is None):
+    def _pegawai_row(self, table: pd.DataFrame, keys: np.ndarray) -> np.ndarray | None:
+        """The rows' `_pegawai` hints, if every one names the employee with the row's key."""
+        if "_pegawai" not in table or table["_pegawai"].dtype.kind not in "iu":
             return None
         row = table["_pegawai"].to_numpy(np.intp)
         if len(row) and (row.min() < 0 or row.max() >= len(self._pegawai_keys)):

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 
 from ipasn import explain
-from ipasn.people import People
 from ipasn.bands import band_points, categorize
 from ipasn.load import Dataset
+from ipasn.people import People
 from ipasn.ruleset import INDICATORS, JP_UNITS, Ruleset, jp_units, load_ruleset
 from ipasn.vocab import DISCIPLINE_SEVERITY
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from ipasn import normalize as nz
 from ipasn import rowkeys
 from ipasn.explain import per_combination
-from ipasn.people import People
+from ipasn.people import People, nip_keys_of
 
 NIP_CELLS = [
     "198503302010011001", " 198503302010011001 ", "19850330 201001 1 001", "19850330.201001.1.001",
@@ -135,7 +135,8 @@ def test_history_joins_survive_tables_filtered_or_made_by_hand():
     data = ipasn.load(demo_workbook())
     full = ipasn.score(data, 2022).scores.set_index("nip")
     measured = (data.pegawai["status"] == "PNS").to_numpy()
-    assert People(data.pegawai, measured)._pegawai_row(data.diklat) is not None  # the fast path is taken
+    people = People(data.pegawai, measured)
+    assert people._pegawai_row(data.diklat, nip_keys_of(data.diklat)) is not None  # the fast path is taken
     kept = data.pegawai.iloc[::2].reset_index(drop=True)  # every other employee: the row hints go stale
     variants = {
         "pegawai filtered": dataclasses.replace(data, pegawai=kept),

@@ -52,8 +52,20 @@ def qualification_text(nama_jenjang: Any, poin: float, masukan: Any, maks: str) 
     return f"Pendidikan '{masukan}' tidak dikenali: 0" + INCOMPLETE
 
 
+def technical_text(jp: Any, jp_terbesar: Any, cukup: bool, rules: Ruleset) -> str:
+    """What the technical-training indicator looked at: the JP added up in the window, or (option
+    teknis_akumulasi_jp false) the longest single training in it."""
+    years, minimum = rules.opsi.teknis_jendela_tahun, fmt.points(rules.teknis_min_jp)
+    short = "" if cukup else f", kurang dari {minimum} JP"
+    if rules.opsi.teknis_akumulasi_jp:
+        return f"diklat teknis {fmt.points(0 if _missing(jp) else jp)} JP dalam {years} tahun terakhir{short}"
+    longest = fmt.points(0 if _missing(jp_terbesar) else jp_terbesar)
+    return (f"diklat teknis terpanjang dalam {years} tahun terakhir {longest} JP (JP beberapa diklat tidak "
+            f"dijumlahkan){short}")
+
+
 def competence_text(jenis: Any, eselon: Any, kepemimpinan: bool, poin_kepemimpinan: float,
-                    fungsional: bool, poin_fungsional: float, jp: float, teknis_cukup: bool,
+                    fungsional: bool, poin_fungsional: float, jp: float, jp_terbesar: float, teknis_cukup: bool,
                     poin_teknis: float, seminar: int, poin_seminar: float, rules: Ruleset) -> str:
     if _missing(jenis):
         return "Jenis jabatan tidak dikenali: kompetensi tidak dapat dinilai (0)" + INCOMPLETE
@@ -64,9 +76,7 @@ def competence_text(jenis: Any, eselon: Any, kepemimpinan: bool, poin_kepemimpin
                      f"({_pts(poin_kepemimpinan)})")
     elif jenis == "Fungsional":
         parts.append(f"diklat fungsional: {'ada' if fungsional else 'belum'} ({_pts(poin_fungsional)})")
-    short = "" if teknis_cukup else f", kurang dari {fmt.points(rules.teknis_min_jp)} JP"
-    parts.append(f"diklat teknis {fmt.points(0 if _missing(jp) else jp)} JP dalam "
-                 f"{rules.opsi.teknis_jendela_tahun} tahun terakhir{short} ({_pts(poin_teknis)})")
+    parts.append(f"{technical_text(jp, jp_terbesar, teknis_cukup, rules)} ({_pts(poin_teknis)})")
     times = f"{seminar} kali" if seminar else "tidak ada"
     parts.append(f"seminar/workshop/kursus dalam {rules.seminar_jendela_tahun} tahun terakhir: {times} "
                  f"({_pts(poin_seminar)})")
@@ -87,7 +97,8 @@ def performance_text(ada: bool, nilai: Any, predikat_nilai: str, predikat: Any, 
 def discipline_text(diketahui: bool, terberat: Any, poin: float, rules: Ruleset) -> str:
     years = rules.disiplin.jendela_tahun
     if not diketahui:
-        return "Ada hukuman disiplin yang tidak dapat dibaca: 0" + INCOMPLETE
+        return ("Ada hukuman disiplin yang tidak dapat dibaca, atau hanya bertahun sehingga tidak pasti "
+                f"masuk {years} tahun terakhir: 0" + INCOMPLETE)
     if _missing(terberat):
         return (f"Tidak ada hukuman disiplin dalam {years} tahun terakhir: "
                 f"{fmt.points(rules.disiplin.poin['tidak_ada'])}")
@@ -107,7 +118,8 @@ def explain(out: pd.DataFrame, measured: pd.DataFrame, evidence: pd.DataFrame, r
         {"jenis": out["jenis_jabatan"], "eselon": evidence["eselon_jabatan"],
          "kepemimpinan": evidence["ada_kepemimpinan"], "poin_kepemimpinan": out["kompetensi_kepemimpinan"],
          "fungsional": evidence["ada_fungsional"], "poin_fungsional": out["kompetensi_fungsional"],
-         "jp": evidence["jp_teknis"], "teknis_cukup": evidence["teknis_cukup"],
+         "jp": evidence["jp_teknis"], "jp_terbesar": evidence["jp_teknis_terbesar"],
+         "teknis_cukup": evidence["teknis_cukup"],
          "poin_teknis": out["kompetensi_teknis"], "seminar": evidence["jumlah_seminar"],
          "poin_seminar": out["kompetensi_seminar"]},
         partial(competence_text, rules=rules))

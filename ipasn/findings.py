@@ -1,14 +1,26 @@
-"""Findings: every input row with a problem, located the way the analyst sees it in Excel."""
+"""Findings: every input row with a problem, located the way the analyst sees it in Excel.
+
+Besides the columns an analyst reads (COLUMNS), a loaded finding carries internal columns (CONTEXT,
+names starting with "_") that say what the row would have fed into scoring: its table, its kind of
+training, the earliest and latest date it can have, its assessment year. `score.py` and
+`reference.py` use them to decide whether the finding could change this year's score (RULES.md
+"Completeness"); a finding without them could always matter. They are never written out:
+`public()` drops them.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from ipasn.normalize import HARMLESS, PROBLEMS, as_text
+from ipasn.normalize import HARMLESS, PROBLEMS, as_text, parse_series, quoted
 
 COLUMNS = ["berkas", "lembar", "baris", "kolom", "nilai", "masalah", "kode", "nip", "ditolak",
            "berdampak"]
+# _tabel: pegawai/diklat/kinerja/hukdis; _nip: the NIP key (-1 none); _jenis: the training's kind;
+# _dari/_sampai: the earliest/latest date the row can have (NaT: unknown); _tahun: assessment year.
+CONTEXT = {"_tabel": "object", "_nip": "int64", "_jenis": "object", "_dari": "datetime64[ns]",
+           "_sampai": "datetime64[ns]", "_tahun": "float64"}
 
 
 def empty() -> pd.DataFrame:
@@ -17,12 +29,18 @@ def empty() -> pd.DataFrame:
     )
 
 
+def public(findings: pd.DataFrame) -> pd.DataFrame:
+    """The findings as written and shown: without the internal columns."""
+    return findings[[c for c in findings.columns if not c.startswith("_")]]
+
+
 class FindingLog:
     """Collects findings for one sheet; vectorised: one call records a whole mask of rows."""
 
     def __init__(self, file: str, sheet: str) -> None:
         self.file, self.sheet = file, sheet
         self._parts: list[pd.DataFrame] = []
+        self._at: list[np.ndarray] = []
 
     def add(self, rows: pd.DataFrame, mask: pd.Series | np.ndarray, column: str,
             codes: pd.Series | str, *, rejected: bool, raw: pd.Series | None = None,
@@ -40,7 +58,7 @@ class FindingLog:
             "lembar": self.sheet,
             "baris": rows["_row"][mask].astype("int64"),
             "kolom": column,
-            "nilai": values.astype(object).map(as_text).astype(object),
+            "nilai": parse_series(values.astype(object), quoted, object)[0],  # once per distinct value
             "masalah": code.map(PROBLEMS).astype(object),
             "kode": code.astype(object),
             "nip": (nip[mask] if nip is not None else pd.Series(None, index=index)).astype(object),
@@ -48,11 +66,21 @@ class FindingLog:
             "berdampak": ~code.isin(HARMLESS).to_numpy(),
         })
         self._parts.append(part)
+        self._at.append(np.flatnonzero(mask))
 
-    def frame(self) -> pd.DataFrame:
+    def frame(self, context: pd.DataFrame | None = None) -> pd.DataFrame:
+        """The findings in the order recorded; with `context` (one row per input row, in input
+        order, columns of CONTEXT), each finding carries its row's context."""
         if not self._parts:
-            return empty()
-        return pd.concat(self._parts, ignore_index=True)
+            out = empty()
+            return out if context is None else out.assign(**{c: pd.Series(dtype=t) for c, t in CONTEXT.items()
+                                                             if c in context})
+        out = pd.concat(self._parts, ignore_index=True)
+        if context is not None:
+            at = np.concatenate(self._at)
+            for column in context.columns:
+                out[column] = context[column].to_numpy()[at]
+        return out
 
 
 def combine(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -63,3 +91,6 @@ def combine(frames: list[pd.DataFrame]) -> pd.DataFrame:
     out = pd.concat(frames, keys=range(len(frames)), names=["_sheet", None]).reset_index(level=0)
     out = out.sort_values(["_sheet", "baris"], kind="stable").drop(columns="_sheet")
     return out.reset_index(drop=True)
+
+
+__all__ = ["COLUMNS", "CONTEXT", "FindingLog", "as_text", "combine", "empty", "public"]

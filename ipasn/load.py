@@ -10,7 +10,7 @@ import pandas as pd
 
 from ipasn import findings as fnd
 from ipasn import normalize as nz
-from ipasn import rowkeys
+from ipasn import rowkeys, vocab
 from ipasn.errors import InputError
 from ipasn.read import RawSheet, read_tables
 from ipasn.ruleset import Ruleset, load_ruleset
@@ -48,17 +48,23 @@ def _empty(columns: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
 
 
-PEGAWAI_COLUMNS = {"nip": "object", "nama": "object", "unit_kerja": "object",
+# `status`: PNS, CPNS, PPPK (None: not recognised). `keterangan_status`: why the employee is not
+# measured ("CPNS", "PPPK", "CLTN", "pemberhentian sementara", "status tidak dikenali", "status
+# bertentangan"); None for the measured PNS. `hanya_tahun` (history tables): the date column held
+# only a year, and the date is 31 December of it (RULES.md "A bare year in a date column").
+PEGAWAI_COLUMNS = {"nip": "object", "nama": "object", "unit_kerja": "object", "sub_unit": "object",
                    "jenis_jabatan": "object", "eselon": "Int8", "jabatan": "object",
                    "pendidikan": "object", "pendidikan_input": "object", "status": "object",
-                   "jenis_kelamin": "object", "_row": "int64", "_nip": "int64"}
+                   "keterangan_status": "object", "jenis_kelamin": "object", "_row": "int64", "_nip": "int64"}
 DIKLAT_COLUMNS = {"nip": "object", "jenis": "category", "nama": "category", "tingkat": "Int8",
-                  "tanggal_selesai": "datetime64[ns]", "jp": "float64", "_row": "int64",
+                  "tanggal_selesai": "datetime64[ns]", "hanya_tahun": "bool", "jp": "float64", "_row": "int64",
                   "_nip": "int64", "_pegawai": "int32"}
 KINERJA_COLUMNS = {"nip": "object", "tahun": "int64", "nilai": "float64", "predikat": "category",
                    "_row": "int64", "_nip": "int64", "_pegawai": "int32"}
-HUKDIS_COLUMNS = {"nip": "object", "tingkat": "category", "tanggal": "datetime64[ns]", "_row": "int64",
-                  "_nip": "int64", "_pegawai": "int32"}
+HUKDIS_COLUMNS = {"nip": "object", "tingkat": "category", "tanggal": "datetime64[ns]", "hanya_tahun": "bool",
+                  "_row": "int64", "_nip": "int64", "_pegawai": "int32"}
+UNREADABLE_COLUMNS = {"nip": "object", "tanggal": "datetime64[ns]", "hanya_tahun": "bool", "_nip": "int64",
+                      "_pegawai": "int32"}
 
 
 def _column(raw: pd.DataFrame, name: str) -> pd.Series:
@@ -70,23 +76,114 @@ def _parse(raw: pd.DataFrame, name: str, parser: nz.Parser, dtype: str | None = 
     return nz.parse_series(_column(raw, name), parser, dtype)
 
 
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _given(raw: pd.DataFrame, name: str) -> np.ndarray:
+    """Which cells of a column hold anything (False throughout when the column is absent)."""
+    if name not in raw:
+        return np.zeros(len(raw), dtype=bool)
+    return ~_parse(raw, name, lambda v: (nz.is_blank(v), None), "bool")[0].to_numpy(bool)
+
+
+def _pair_text(raw: pd.DataFrame, first: str, second: str, mask: np.ndarray) -> pd.Series:
+    """"<first> / <second>" as the user wrote them, for a finding that names both values."""
+    shown = pd.Series(None, index=raw.index, dtype=object)
+    if mask.any():
+        a = _column(raw, first)[mask].astype(object).map(nz.as_text)
+        b = _column(raw, second)[mask].astype(object).map(nz.as_text)
+        shown[mask] = (a + " / " + b).to_numpy()
+    return shown
+
+
+def _id_or_name(raw: pd.DataFrame, log: fnd.FindingLog, nip: pd.Series, usable: np.ndarray, id_column: str,
+                name_column: str, parse_id: nz.Parser, parse_name: nz.Parser, dtype: str = "object",
+                refines: dict[str, tuple[str, ...]] | None = None) -> tuple[pd.Series, pd.Series, np.ndarray]:
+    """One value from SIASN's id column and its name column (RULES.md "SIASN ids"): the id decides;
+    where the two disagree a harmless finding names both (KODE_NAMA_BERBEDA), where the id is unknown
+    but the name is readable the name is used (KODE_TIDAK_DIKENALI). `refines` lists names that say
+    more than an id without contradicting it (id 1 Struktural named "Administrator"): the name is used.
+
+    Returns the value, the problem where neither column gives one (None elsewhere), and whether that
+    problem is the id's (the name column was empty)."""
+    by_id, id_problem = _parse(raw, id_column, parse_id, dtype)
+    by_name, name_problem = _parse(raw, name_column, parse_name, dtype)
+    id_given = _given(raw, id_column)
+    has_id, has_name = by_id.notna().to_numpy(bool), by_name.notna().to_numpy(bool)
+    both = has_id & has_name
+    differ = both & (by_id.astype(object).to_numpy() != by_name.astype(object).to_numpy())
+    refined = np.zeros(len(raw), dtype=bool)
+    for general, specific in (refines or {}).items():
+        refined |= differ & (by_id == general).to_numpy(bool) & by_name.isin(specific).to_numpy(bool)
+    differ &= ~refined
+    log.add(raw, differ & usable, id_column, "KODE_NAMA_BERBEDA", rejected=False,
+            raw=_pair_text(raw, id_column, name_column, differ & usable), nip=nip)
+    unknown_id = id_given & ~has_id & has_name
+    log.add(raw, unknown_id & usable, id_column, "KODE_TIDAK_DIKENALI", rejected=False, nip=nip)
+    value = by_id.where(has_id & ~refined, by_name)
+    id_only = id_given & ~_given(raw, name_column)
+    problem = name_problem.where(~id_only, id_problem).where(~(has_id | has_name), None)
+    return value, problem, id_only
+
+
 # --- pegawai ----------------------------------------------------------------------------------
 
 
-def _resolve_position(kind_name: pd.Series, madya: pd.Series, eselon: pd.Series, log: fnd.FindingLog,
-                      raw: pd.DataFrame, nip: pd.Series, usable: np.ndarray) -> tuple[pd.Series, pd.Series]:
-    """Canonical position type and eselon level; "Struktural" is split by eselon."""
+def _employment(raw: pd.DataFrame, log: fnd.FindingLog, nip: pd.Series, usable: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Employment type (PNS/CPNS/PPPK, None unknown) and why someone is not measured (None: measured),
+    from `status` (STATUS CPNS PNS) and `kedudukan` (KEDUDUKAN HUKUM NAMA), read both: measured only
+    when neither says otherwise (RULES.md "Reading real exports"). No row is rejected for its status:
+    an unknown status is a finding, and that person is registered and not measured."""
+    (s_kind, s_problem), (s_reason, _) = nz.parse_series_each(
+        _column(raw, "status"), (nz.status_type, object), (nz.status_obstacle, object))
+    (k_kind, k_problem), (k_reason, _) = nz.parse_series_each(
+        _column(raw, "kedudukan"), (nz.kedudukan_type, object), (nz.status_obstacle, object))
+    log.add(raw, s_problem.notna().to_numpy(bool) & usable, "status", s_problem, rejected=False, nip=nip)
+    log.add(raw, k_problem.notna().to_numpy(bool) & usable, "kedudukan", k_problem, rejected=False, nip=nip)
+    s_kind, k_kind = s_kind.to_numpy(object), k_kind.to_numpy(object)
+    clash = (s_kind != None) & (k_kind != None) & (s_kind != k_kind)  # noqa: E711 - elementwise
+    log.add(raw, clash & usable, "status", "STATUS_BERTENTANGAN", rejected=False,
+            raw=_pair_text(raw, "status", "kedudukan", clash & usable), nip=nip)
+    # The type: what either column says (a PNS in one and a PPPK in the other is not measured as PNS).
+    kind = np.where(s_kind == None, k_kind, s_kind)  # noqa: E711
+    kind = np.where(clash & (s_kind == "PNS"), k_kind, kind)
+    kind = np.where(clash & (k_kind == "PNS"), s_kind, kind)
+    unresolved = clash & (s_kind != "PNS") & (k_kind != "PNS")  # CPNS in one, PPPK in the other
+    kind = np.where(unresolved, None, kind)
+    unknown = s_problem.notna().to_numpy(bool) | k_problem.notna().to_numpy(bool)
+    kind = np.where((kind == None) & ~unknown & ~unresolved, "PNS", kind)  # noqa: E711 - empty is PNS
+    reason = np.full(len(raw), None, dtype=object)
+    for mask, text in ((unknown, "status tidak dikenali"), (k_reason.notna().to_numpy(bool), k_reason.to_numpy()),
+                       (s_reason.notna().to_numpy(bool), s_reason.to_numpy()),
+                       ((kind == "CPNS") | (kind == "PPPK"), kind), (unresolved, "status bertentangan")):
+        reason = np.where(mask, text, reason)  # later masks take precedence
+    return kind.astype(object), reason.astype(object)
+
+
+def _resolve_position(kind_name: pd.Series, madya: pd.Series, eselon: pd.Series, eselon_flagged: np.ndarray,
+                      log: fnd.FindingLog, raw: pd.DataFrame, nip: pd.Series, usable: np.ndarray
+                      ) -> tuple[pd.Series, pd.Series]:
+    """Canonical position type and eselon level; "Struktural" and "Administrasi" (JA) are split by
+    eselon (RULES.md "Position")."""
     level = eselon.astype("Int8")
-    by_eselon = level.map({1: "JPT", 2: "JPT", 3: "Administrator", 4: "Pengawas"}, na_action="ignore")
-    position = kind_name.where(kind_name != "Struktural", by_eselon.astype(object))
+    by_eselon = {"Struktural": {1: "JPT", 2: "JPT", 3: "Administrator", 4: "Pengawas"},
+                 "Administrasi": {3: "Administrator", 4: "Pengawas"}}
+    position = kind_name.astype(object).where(kind_name.notna(), None)
+    for name, table in by_eselon.items():
+        resolved = level.map(table, na_action="ignore").astype(object)
+        position = position.where(kind_name != name, resolved.where(resolved.notna(), None))
+    # Jabatan Administrasi without an eselon is Pelaksana (UU 5/2014); an unreadable eselon is not "none".
+    plain = ((kind_name == "Administrasi") & level.isna()).to_numpy(bool) & ~eselon_flagged
+    position = position.mask(plain, "Pelaksana")
     position = position.astype(object).where(position.notna(), None)  # None, not NaN (pandas 3 str)
     # An explicit structural type decides; a contradicting eselon is a finding.
     expected = {"JPT": (1, 2), "Administrator": (3,), "Pengawas": (4,)}
     conflict = pd.Series(False, index=kind_name.index)
     for name, levels in expected.items():
         conflict |= (kind_name == name) & level.notna() & ~level.isin(levels).fillna(False)
-    structural_unresolved = (kind_name == "Struktural") & position.isna()
-    bad = (conflict | structural_unresolved).to_numpy(bool) & usable
+    unresolved = kind_name.isin(by_eselon) & position.isna()
+    bad = (conflict | unresolved).to_numpy(bool) & usable & ~eselon_flagged  # one finding per cell
     log.add(raw, bad, "eselon", "ESELON_TIDAK_VALID", rejected=False, nip=nip)
     level = level.mask(conflict, pd.NA)
     level = level.mask((position == "JPT") & level.isna() & madya, 1)
@@ -114,6 +211,14 @@ def _text(raw: pd.DataFrame, name: str, parser: nz.Parser = nz.cleaned) -> pd.Se
     return _parse(raw, name, parser, object)[0]
 
 
+def _log_problem(log: fnd.FindingLog, raw: pd.DataFrame, problem: pd.Series, id_only: np.ndarray,
+                 usable: np.ndarray, id_column: str, name_column: str, nip: pd.Series) -> None:
+    """A problem of `_id_or_name`, reported on the id column where only the id was given."""
+    bad = problem.notna().to_numpy(bool) & usable
+    log.add(raw, bad & ~id_only, name_column, problem, rejected=False, nip=nip)
+    log.add(raw, bad & id_only, id_column, problem, rejected=False, nip=nip)
+
+
 def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
     raw = sheet.data
     log = fnd.FindingLog(sheet.file, sheet.sheet)
@@ -139,11 +244,8 @@ def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
             "tercantum sekali",
             file=sheet.file, sheet=sheet.sheet, column="nip",
         )
-
-    status, status_problem = _parse(raw, "status", nz.parse_status)
-    bad_status = status_problem.notna().to_numpy(bool) & ~bad_nip
-    log.add(raw, bad_status, "status", status_problem, rejected=True, nip=nip)
-    usable = ~bad_nip & ~bad_status
+    usable = ~bad_nip
+    status, not_measured = _employment(raw, log, nip, usable)
 
     nama = _text(raw, "nama")
     log.add(raw, (nama == "").to_numpy(bool) & usable, "nama", "NAMA_KOSONG", rejected=False, nip=nip)
@@ -152,33 +254,40 @@ def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
     log.add(raw, no_unit & usable, "unit_kerja", "UNIT_KOSONG", rejected=False, nip=nip)
     unit = unit.mask(no_unit, "(Unit kerja tidak diisi)")
 
-    education, edu_problem = _parse(raw, "pendidikan", nz.parse_education)
-    log.add(raw, edu_problem.notna().to_numpy(bool) & usable, "pendidikan", edu_problem,
-            rejected=False, nip=nip)
-    (kind, kind_problem), (madya, _) = nz.parse_series_each(
-        _column(raw, "jenis_jabatan"), (nz.position_type, object), (nz.is_jpt_madya_utama, "bool"))
-    log.add(raw, kind_problem.notna().to_numpy(bool) & usable, "jenis_jabatan", kind_problem,
-            rejected=False, nip=nip)
-    eselon, eselon_problem = _parse(raw, "eselon", nz.parse_eselon)
-    log.add(raw, eselon_problem.notna().to_numpy(bool) & usable, "eselon", eselon_problem,
-            rejected=False, nip=nip)
-    position, level = _resolve_position(kind, madya, eselon, log, raw, nip, usable)
+    education, edu_problem, edu_id_only = _id_or_name(
+        raw, log, nip, usable, "pendidikan_id", "pendidikan", nz.parse_education, nz.parse_education)
+    _log_problem(log, raw, edu_problem, edu_id_only, usable, "pendidikan_id", "pendidikan", nip)
+    kind, kind_problem, kind_id_only = _id_or_name(
+        raw, log, nip, usable, "jenis_jabatan_id", "jenis_jabatan", nz.parse_position_id, nz.position_type,
+        refines=vocab.POSITION_REFINES)
+    _log_problem(log, raw, kind_problem, kind_id_only, usable, "jenis_jabatan_id", "jenis_jabatan", nip)
+    madya = _parse(raw, "jenis_jabatan", nz.is_jpt_madya_utama, "bool")[0]
+    eselon, eselon_problem, eselon_id_only = _id_or_name(
+        raw, log, nip, usable, "eselon_id", "eselon", nz.parse_eselon, nz.parse_eselon, "float64")
+    _log_problem(log, raw, eselon_problem, eselon_id_only, usable, "eselon_id", "eselon", nip)
+    position, level = _resolve_position(kind, madya, eselon, eselon_problem.notna().to_numpy(bool), log, raw,
+                                        nip, usable)
+    shown_education = _text(raw, "pendidikan", nz.quoted)
+    shown_education = shown_education.mask(shown_education == "", _text(raw, "pendidikan_id", nz.quoted))
 
     table = pd.DataFrame({
         "nip": nip,
         "nama": nama,
         "unit_kerja": unit,
+        "sub_unit": _text(raw, "sub_unit"),
         "jenis_jabatan": position,
         "eselon": level,
         "jabatan": _text(raw, "jabatan"),
-        "pendidikan": education,
-        "pendidikan_input": _text(raw, "pendidikan", nz.quoted),
-        "status": status,
+        "pendidikan": education.astype(object).where(education.notna(), None),
+        "pendidikan_input": shown_education,
+        "status": pd.Series(status, index=raw.index, dtype=object),
+        "keterangan_status": pd.Series(not_measured, index=raw.index, dtype=object),
         "jenis_kelamin": nz.gender_from_keys(keys),
         "_row": raw["_row"],
         "_nip": keys,
     })[usable].reset_index(drop=True)
-    return table.astype({"eselon": "Int8"}), log.frame()
+    context = pd.DataFrame({"_tabel": "pegawai", "_nip": keys}, index=raw.index)
+    return table.astype({"eselon": "Int8"}), log.frame(context)
 
 
 # --- history sheets ---------------------------------------------------------------------------
@@ -227,19 +336,63 @@ def _reject_exact_duplicates(raw: pd.DataFrame, table: pd.DataFrame, ok: np.ndar
     return ok & ~dup
 
 
+def _dates(raw: pd.DataFrame, column: str, log: fnd.FindingLog, nip: pd.Series, ok: np.ndarray
+           ) -> tuple[pd.Series, np.ndarray, pd.Series, np.ndarray]:
+    """A date column: the dates (31 December for a bare year), which rows hold only a year (kept,
+    with a finding), the problem of rows with an unusable date (None elsewhere; not yet logged: the
+    caller decides), and the earliest possible date of each row (1 January for a bare year; NaT
+    where unknown)."""
+    (date, problem), (shown, _) = nz.parse_series_each(
+        _column(raw, column), (nz.parse_date, "datetime64[ns]"), (nz.date_shown, object))
+    year_only = (problem == nz.YEAR_ONLY).to_numpy(bool)
+    log.add(raw, year_only & ok, column, nz.YEAR_ONLY, rejected=False, raw=shown, nip=nip)
+    days = date.to_numpy("datetime64[ns]")
+    earliest = np.where(year_only, days.astype("datetime64[Y]").astype("datetime64[ns]"), days)
+    return date, year_only, problem.mask(year_only, None), earliest
+
+
+def _history_context(table: str, join: dict[str, np.ndarray], index: pd.Index, **columns) -> pd.DataFrame:
+    """What a history row would feed into scoring, attached to its findings (findings.CONTEXT)."""
+    return pd.DataFrame({"_tabel": table, "_nip": join["_nip"], **columns}, index=index)
+
+
 def _load_diklat(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.DataFrame]:
     raw = sheet.data
     log = fnd.FindingLog(sheet.file, sheet.sheet)
     nip, join, ok = _history_nip(raw, log, roster)
-    kind, kind_problem = _parse(raw, "jenis", nz.parse_training_kind, "category")
-    bad = kind_problem.notna().to_numpy(bool) & ok
-    log.add(raw, bad, "jenis", kind_problem, rejected=True, nip=nip)
-    ok &= ~bad
+    # The training's own name: `nama_diklat` (a bare NAMA in a history sheet is the employee), or
+    # `nama` in a hand-made diklat sheet.
+    name_column = "nama_diklat" if "nama_diklat" in raw else "nama"
 
-    date, date_problem = _parse(raw, "tanggal_selesai", nz.parse_date, "datetime64[ns]")
-    bad = date_problem.notna().to_numpy(bool) & ok
-    log.add(raw, bad, "tanggal_selesai", date_problem, rejected=True, nip=nip)
-    ok &= ~bad
+    # Its kind: SIASN's jenis diklat id decides over the jenis text; without either, a leadership
+    # level (a riwayat diklat struktural sheet) or a leadership name says kepemimpinan. Latsar /
+    # Prajabatan, by kind or by name, never counts.
+    kind, kind_problem, kind_id_only = _id_or_name(
+        raw, log, nip, ok, "jenis_id", "jenis", nz.parse_training_id, nz.parse_training_kind)
+    (leadership_name, _), (prajabatan_name, _), (name_level, _), (cleaned_name, _) = nz.parse_series_each(
+        _column(raw, name_column), (nz.names_leadership, "bool"), (nz.is_prajabatan, "bool"),
+        (nz.parse_leadership_level, "float64"), (nz.cleaned, "category"))
+    kind_given = _given(raw, "jenis") | _given(raw, "jenis_id")
+    level_given = _given(raw, "tingkat") | _given(raw, "tingkat_id")
+    unnamed = ~kind_given & kind.isna().to_numpy(bool)
+    kind = kind.mask(unnamed & (level_given | leadership_name.to_numpy(bool)), "kepemimpinan")
+    prajabatan_kind = (kind == "prajabatan").to_numpy(bool)
+    prajabatan = prajabatan_name.to_numpy(bool) | prajabatan_kind
+    kind = kind.mask(prajabatan, "prajabatan")
+    unknown = kind.isna().to_numpy(bool)
+    kind_problem = kind_problem.where(kind_problem.notna(), "JENIS_DIKLAT_TIDAK_DIKENALI")
+    log.add(raw, unknown & ok & ~kind_id_only, "jenis", kind_problem, rejected=True, nip=nip)
+    log.add(raw, unknown & ok & kind_id_only, "jenis_id", kind_problem, rejected=True, nip=nip)
+    ok &= ~unknown
+    by_name = prajabatan & ~prajabatan_kind  # the name said so, the kind did not
+    log.add(raw, prajabatan & ok & ~by_name, "jenis", "DIKLAT_PRAJABATAN", rejected=True, nip=nip)
+    log.add(raw, prajabatan & ok & by_name, name_column, "DIKLAT_PRAJABATAN", rejected=True, nip=nip)
+    ok &= ~prajabatan
+
+    date, year_only, date_problem, earliest = _dates(raw, "tanggal_selesai", log, nip, ok)
+    bad_date = date_problem.notna().to_numpy(bool)
+    log.add(raw, bad_date & ok, "tanggal_selesai", date_problem, rejected=True, nip=nip)
+    ok &= ~bad_date
 
     jp, jp_problem = _parse(raw, "jp", nz.parse_jp, "float64")
     jp_problem = jp_problem.mask((kind == "teknis") & jp.isna() & jp_problem.isna(), "JP_KOSONG")
@@ -247,32 +400,42 @@ def _load_diklat(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.Dat
     log.add(raw, bad, "jp", jp_problem, rejected=True, nip=nip)
     ok &= ~bad
 
-    # Leadership level from `tingkat`, else from the training's name.
-    from_level, level_problem = _parse(raw, "tingkat", nz.parse_leadership_level, "float64")
-    (from_name, _), (cleaned_name, _) = nz.parse_series_each(
-        _column(raw, "nama"), (nz.parse_leadership_level, "float64"), (nz.cleaned, "category"))
-    level = from_level.where(from_level.notna(), from_name)
-    bad = (kind == "kepemimpinan").to_numpy(bool) & level.isna().to_numpy(bool) & ok
+    # Leadership level: SIASN's latihan struktural id, else the level text, else the kind's text
+    # ("Diklat PIM IV"), else the training's name.
+    leadership = (kind == "kepemimpinan").to_numpy(bool)
+    level, level_problem, level_id_only = _id_or_name(
+        raw, log, nip, ok & leadership, "tingkat_id", "tingkat", nz.parse_leadership_id, nz.parse_leadership_level,
+        "float64")
+    from_kind = _parse(raw, "jenis", nz.parse_leadership_level, "float64")[0]
+    level = level.where(level.notna(), from_kind).where(lambda v: v.notna(), name_level)
+    bad = leadership & level.isna().to_numpy(bool) & ok
     shown = pd.Series(None, index=raw.index, dtype=object)  # the cell the level was looked for in
     if bad.any():
-        given, named = _column(raw, "tingkat")[bad].astype(object), _column(raw, "nama")[bad].astype(object)
-        shown[bad] = given.where(~given.map(nz.is_blank), named)
+        cells = [_column(raw, c)[bad].astype(object) for c in ("tingkat", "tingkat_id", name_column, "jenis")]
+        first = cells[0]
+        for other in cells[1:]:
+            first = first.where(~first.map(nz.is_blank), other)
+        shown[bad] = first
     log.add(raw, bad, "tingkat", "TINGKAT_DIKLAT_TIDAK_DIKENALI", rejected=True, raw=shown, nip=nip)
     ok &= ~bad
 
     table = pd.DataFrame({
         "nip": nip,
-        "jenis": kind,
+        "jenis": kind.astype("category"),
         "nama": cleaned_name,
-        "tingkat": level.where(kind == "kepemimpinan", None),
+        "tingkat": level.where(leadership, None),
         "tanggal_selesai": date,
+        "hanya_tahun": year_only,
         "jp": jp.astype("float64"),
         "_row": raw["_row"],
         **join,
     }, copy=False)  # the parsed columns are new already
-    ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "jenis", "nama", "tanggal_selesai", "jp"])
+    ok = _reject_exact_duplicates(raw, table, ok, log,
+                                  ["nip", "jenis", "nama", "tingkat", "tanggal_selesai", "hanya_tahun", "jp"])
+    context = _history_context("diklat", join, raw.index, _jenis=kind.astype(object).where(kind.notna(), None),
+                               _dari=earliest, _sampai=date.to_numpy("datetime64[ns]"))
     table = table[ok].reset_index(drop=True)
-    return table.astype({"tingkat": "Int8", "tanggal_selesai": "datetime64[ns]"}), log.frame()
+    return table.astype({"tingkat": "Int8", "tanggal_selesai": "datetime64[ns]"}), log.frame(context)
 
 
 def _load_kinerja(sheet: RawSheet, roster: _Roster, rules: Ruleset) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -290,6 +453,10 @@ def _load_kinerja(sheet: RawSheet, roster: _Roster, rules: Ruleset) -> tuple[pd.
     out_of_range = value.notna() & ((value < 0) | (value > rules.kinerja.nilai_maks))
     value_problem = value_problem.mask(out_of_range, "NILAI_DI_LUAR_RENTANG")
     predicate, predicate_problem = _parse(raw, "predikat", nz.parse_predicate, "category")
+    # a predicate the ruleset gives no points for (a custom ruleset without SEDANG) is not recognised
+    unrated = predicate.notna() & ~predicate.isin(list(rules.performance_predicates))
+    predicate_problem = predicate_problem.mask(unrated, "PREDIKAT_TIDAK_DIKENALI")
+    predicate = predicate.mask(unrated)
 
     has_value = value_problem.isna() & value.notna()
     has_predicate = predicate_problem.isna() & predicate.notna()
@@ -317,28 +484,58 @@ def _load_kinerja(sheet: RawSheet, roster: _Roster, rules: Ruleset) -> tuple[pd.
     clash = rowkeys.duplicated(rowkeys.combination_key([table["_pegawai"], table["tahun"]]), ok, keep=False)
     log.add(raw, clash, "tahun", "KINERJA_GANDA", rejected=True, nip=nip)
     ok &= ~clash
+    context = _history_context("kinerja", join, raw.index, _tahun=pd.to_numeric(year, errors="coerce").to_numpy(
+        "float64", na_value=np.nan))
     table = table[ok].reset_index(drop=True)
-    return table.astype({"tahun": "int64", "nilai": "float64"}), log.frame()
+    return table.astype({"tahun": "int64", "nilai": "float64"}), log.frame(context)
 
 
 def _load_hukdis(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Punishments. The level comes from `tingkat` (ringan/sedang/berat, R/S/B), else from the
+    punishment's name (`jenis_hukuman`, PP 94/2021 and PP 53/2010); where both are readable and
+    differ, the level column wins and a finding says so. SIASN's jenis hukuman id alone is not read
+    (ipasn does not know BKN's id table): such a row is unreadable, loudly. A row that says there was
+    no punishment ("Tidak ada", "-") is not a punishment."""
     raw = sheet.data
     log = fnd.FindingLog(sheet.file, sheet.sheet)
     nip, join, ok = _history_nip(raw, log, roster)
-    level, level_problem = _parse(raw, "tingkat", nz.parse_discipline, "category")
-    date, date_problem = _parse(raw, "tanggal", nz.parse_date, "datetime64[ns]")
-    bad_level = level_problem.notna().to_numpy(bool) & ok
-    log.add(raw, bad_level, "tingkat", level_problem, rejected=True, nip=nip)
+    by_level, _ = _parse(raw, "tingkat", nz.parse_discipline, object)
+    by_name, _ = _parse(raw, "jenis_hukuman", nz.parse_punishment, object)
+    level_given, name_given = _given(raw, "tingkat"), _given(raw, "jenis_hukuman")
+    id_given = _given(raw, "jenis_hukuman_id")
+    has_level, has_name = by_level.notna().to_numpy(bool), by_name.notna().to_numpy(bool)
+    differ = has_level & has_name & (by_level.to_numpy(object) != by_name.to_numpy(object))
+    log.add(raw, differ & ok, "tingkat", "TINGKAT_DAN_JENIS_HUKUMAN_BERBEDA", rejected=False,
+            raw=_pair_text(raw, "tingkat", "jenis_hukuman", differ & ok), nip=nip)
+    log.add(raw, level_given & ~has_level & has_name & ok, "tingkat", "KODE_TIDAK_DIKENALI", rejected=False,
+            nip=nip)
+    level = by_level.where(has_level, by_name)
+
+    none = (level == nz.NO_PUNISHMENT).to_numpy(bool)
+    log.add(raw, none & ok & has_level, "tingkat", "HUKDIS_TIDAK_ADA", rejected=True, nip=nip)
+    log.add(raw, none & ok & ~has_level, "jenis_hukuman", "HUKDIS_TIDAK_ADA", rejected=True, nip=nip)
+    ok &= ~none
+
+    bad_level = level.isna().to_numpy(bool) & ok
+    only_id = id_given & ~level_given & ~name_given
+    name_only = name_given & ~level_given
+    log.add(raw, bad_level & only_id, "jenis_hukuman_id", "JENIS_HUKUMAN_HANYA_KODE", rejected=True, nip=nip)
+    log.add(raw, bad_level & name_only, "jenis_hukuman", "JENIS_HUKUMAN_TIDAK_DIKENALI", rejected=True, nip=nip)
+    log.add(raw, bad_level & ~only_id & ~name_only, "tingkat", "TINGKAT_HUKDIS_TIDAK_DIKENALI", rejected=True,
+            nip=nip)
+    date, year_only, date_problem, earliest = _dates(raw, "tanggal", log, nip, ok & ~bad_level)
     bad_date = date_problem.notna().to_numpy(bool) & ok & ~bad_level
     log.add(raw, bad_date, "tanggal", date_problem, rejected=True, nip=nip)
-    unreadable = pd.DataFrame({"nip": nip, "tanggal": date, **join})[bad_level | bad_date]
+    unreadable = pd.DataFrame({"nip": nip, "tanggal": date, "hanya_tahun": year_only,
+                               **join})[bad_level | bad_date]
     ok &= ~(bad_level | bad_date)
-    table = pd.DataFrame({"nip": nip, "tingkat": level, "tanggal": date, "_row": raw["_row"], **join},
-                         copy=False)
-    ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "tingkat", "tanggal"])
+    table = pd.DataFrame({"nip": nip, "tingkat": level.astype("category"), "tanggal": date,
+                          "hanya_tahun": year_only, "_row": raw["_row"], **join}, copy=False)
+    ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "tingkat", "tanggal", "hanya_tahun"])
+    context = _history_context("hukdis", join, raw.index, _dari=earliest, _sampai=date.to_numpy("datetime64[ns]"))
     table = table[ok].reset_index(drop=True)
-    unreadable = unreadable.reset_index(drop=True).astype({"tanggal": "datetime64[ns]"})
-    return table.astype({"tanggal": "datetime64[ns]"}), unreadable, log.frame()
+    unreadable = unreadable.reset_index(drop=True).astype({"tanggal": "datetime64[ns]", "hanya_tahun": bool})
+    return table.astype({"tanggal": "datetime64[ns]"}), unreadable, log.frame(context)
 
 
 def _accounting(sheets: dict[str, RawSheet], found: pd.DataFrame) -> pd.DataFrame:
@@ -364,7 +561,7 @@ def load(path: str | Path, rules: Ruleset | None = None) -> Dataset:
     roster = _Roster.of(pegawai)
     parts = [peg_findings]
     diklat, kinerja, hukdis = _empty(DIKLAT_COLUMNS), _empty(KINERJA_COLUMNS), _empty(HUKDIS_COLUMNS)
-    unreadable = _empty({"nip": "object", "tanggal": "datetime64[ns]", "_nip": "int64", "_pegawai": "int32"})
+    unreadable = _empty(UNREADABLE_COLUMNS)
     if "diklat" in sheets:
         diklat, part = _load_diklat(sheets["diklat"], roster)
         parts.append(part)

@@ -30,19 +30,28 @@ PROBLEMS = {
     "NIP_TIDAK_ADA_DI_PEGAWAI": "NIP tidak ada di lembar pegawai",
     "NAMA_KOSONG": "nama kosong",
     "UNIT_KOSONG": "unit kerja kosong",
-    "STATUS_TIDAK_DIKENALI": "status kepegawaian tidak dikenali (gunakan PNS, CPNS atau PPPK)",
+    "STATUS_TIDAK_DIKENALI": "status kepegawaian tidak dikenali; pegawai dihitung terdaftar tetapi tidak diukur",
+    "KEDUDUKAN_TIDAK_DIKENALI": "kedudukan hukum tidak dikenali; pegawai dihitung terdaftar tetapi tidak diukur",
+    "STATUS_BERTENTANGAN": "status kepegawaian dan kedudukan hukum saling bertentangan; pegawai tidak diukur",
+    "KODE_NAMA_BERBEDA": "kode (ID) dan nama di sebelahnya tidak sesuai; yang dipakai kode",
+    "KODE_TIDAK_DIKENALI": "kode (ID) tidak dikenali; yang dipakai nama di sebelahnya",
     "PENDIDIKAN_KOSONG": "pendidikan kosong",
     "PENDIDIKAN_TIDAK_DIKENALI": "jenjang pendidikan tidak dikenali",
     "JABATAN_KOSONG": "jenis jabatan kosong",
     "JABATAN_TIDAK_DIKENALI": "jenis jabatan tidak dikenali",
     "ESELON_TIDAK_VALID": "eselon tidak dikenali atau tidak sesuai jenis jabatan",
     "JENIS_DIKLAT_TIDAK_DIKENALI": "jenis diklat tidak dikenali",
+    "DIKLAT_PRAJABATAN": "Latsar CPNS/Prajabatan: dikenali, tetapi tidak dihitung dalam IP ASN",
     "TINGKAT_DIKLAT_TIDAK_DIKENALI": "tingkat diklat kepemimpinan tidak dikenali",
     "TANGGAL_KOSONG": "tanggal kosong",
     "TANGGAL_TIDAK_VALID": "tanggal tidak dapat dibaca (gunakan dd-mm-yyyy atau yyyy-mm-dd)",
+    "TANGGAL_HANYA_TAHUN": (
+        "hanya tahun, tanpa tanggal: dipakai bila seluruh tahun itu berada di satu sisi batas jendela "
+        "penilaian, selain itu tidak dapat dipastikan dan tidak dihitung"),
     "JP_KOSONG": "jumlah JP kosong untuk diklat teknis",
     "JP_TIDAK_VALID": "jumlah JP bukan angka",
     "JP_NEGATIF": "jumlah JP negatif",
+    "JP_TIDAK_WAJAR": "jumlah JP tidak wajar untuk satu diklat (lebih dari 1.000 JP)",
     "TAHUN_TIDAK_VALID": "tahun tidak valid",
     "NILAI_TIDAK_VALID": "nilai kinerja bukan angka",
     "NILAI_DI_LUAR_RENTANG": "nilai kinerja di luar rentang 0 sampai nilai maksimum",
@@ -50,11 +59,26 @@ PROBLEMS = {
     "KINERJA_KOSONG": "nilai dan predikat kinerja kosong",
     "KINERJA_GANDA": "lebih dari satu penilaian kinerja berbeda untuk tahun yang sama",
     "TINGKAT_HUKDIS_TIDAK_DIKENALI": "tingkat hukuman disiplin tidak dikenali (ringan/sedang/berat atau R/S/B)",
+    "JENIS_HUKUMAN_TIDAK_DIKENALI": (
+        "jenis hukuman disiplin tidak dikenali (tulis nama hukuman menurut PP 94/2021 atau PP 53/2010, "
+        "atau isi tingkat ringan/sedang/berat)"),
+    "JENIS_HUKUMAN_HANYA_KODE": (
+        "hanya kode jenis hukuman, tanpa nama dan tingkat: tabel kode SIASN tidak diketahui ipasn, "
+        "tingkat hukuman tidak dapat ditentukan"),
+    "TINGKAT_DAN_JENIS_HUKUMAN_BERBEDA": "tingkat hukuman dan jenis hukuman tidak sesuai; yang dipakai tingkat",
+    "HUKDIS_TIDAK_ADA": "baris menyatakan tidak ada hukuman disiplin; bukan hukuman, tidak dihitung",
     "DUPLIKAT_PERSIS": "baris sama persis dengan baris sebelumnya; diabaikan",
 }
 
-# Problems that cannot change anyone's score (the employee stays data_lengkap).
-HARMLESS = frozenset({"NAMA_KOSONG", "UNIT_KOSONG", "DUPLIKAT_PERSIS", "PREDIKAT_TIDAK_DIKENALI"})
+# Problems that cannot change anyone's score (the employee stays data_lengkap). Whether any other
+# finding can change this year's score depends on the row's date and kind: score.py decides.
+HARMLESS = frozenset({"NAMA_KOSONG", "UNIT_KOSONG", "DUPLIKAT_PERSIS", "PREDIKAT_TIDAK_DIKENALI",
+                      # the id is readable and decides (or the name does, where the id is unknown)
+                      "KODE_NAMA_BERBEDA", "KODE_TIDAK_DIKENALI", "TINGKAT_DAN_JENIS_HUKUMAN_BERBEDA",
+                      # rows recognised as never counting
+                      "DIKLAT_PRAJABATAN", "HUKDIS_TIDAK_ADA"})
+# Findings on rows that are still used (the others' rows are rejected).
+KEPT_ROW = frozenset({"TANGGAL_HANYA_TAHUN"})
 
 Parser = Callable[[Any], tuple[Any, "str | None"]]
 
@@ -300,21 +324,53 @@ def _excel_serial(number: float) -> pd.Timestamp | None:
     return None
 
 
+# A bare year typed where a date belongs: a number or text of four digits in DATE_YEARS. Excel
+# serial days 1900..2200 are dates in 1905 and 1906, which no IP ASN history holds, so a number
+# there is a year; so is a date cell of 1905/1906 (Excel shows 2020 typed in a date cell as
+# 12-07-1905).
+_YEAR_TEXT = re.compile(r"(\d{4})(\.0+)?")
+YEAR_ONLY = "TANGGAL_HANYA_TAHUN"
+
+
+def _year_only(year: int) -> tuple[pd.Timestamp | None, str | None]:
+    """A year without a day: 31 December of that year (its last possible day), flagged YEAR_ONLY."""
+    if not DATE_YEARS[0] <= year <= DATE_YEARS[1]:
+        return None, "TANGGAL_TIDAK_VALID"
+    return pd.Timestamp(year, 12, 31), YEAR_ONLY
+
+
+def _serial_of(day: dt.datetime) -> float:
+    return (day - _EXCEL_EPOCH).total_seconds() / 86400
+
+
 def parse_date(value: Any) -> tuple[pd.Timestamp | None, str | None]:
     """A date from a date cell, an Excel serial number (as a number or as text), or text in
-    dd-mm-yyyy, yyyy-mm-dd, dd/mm/yy, "1 Juni 2022" or "1-Jun-22" form, with or without a time."""
+    dd-mm-yyyy, yyyy-mm-dd, dd/mm/yy, "1 Juni 2022" or "1-Jun-22" form, with or without a time.
+
+    A bare year (2020 as a number, as text, or read from a date cell as 12-07-1905) gives 31 December
+    of that year with the problem YEAR_ONLY: the row is kept, and scoring uses it only where the
+    whole year lies on one side of a window edge."""
     if is_blank(value):
         return None, "TANGGAL_KOSONG"
     if isinstance(value, (pd.Timestamp, dt.datetime)):
+        serial = _serial_of(pd.Timestamp(value).tz_localize(None).to_pydatetime())
+        if DATE_YEARS[0] <= serial <= DATE_YEARS[1] and float(serial).is_integer():
+            return _year_only(int(serial))
         if not DATE_YEARS[0] <= value.year <= DATE_YEARS[1]:
             return None, "TANGGAL_TIDAK_VALID"
         return pd.Timestamp(value).tz_localize(None).normalize(), None
     if isinstance(value, dt.date):
         return _date(value.year, value.month, value.day)
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        stamp = _excel_serial(float(value)) if math.isfinite(float(value)) else None
+        number = float(value)
+        if math.isfinite(number) and number.is_integer() and DATE_YEARS[0] <= number <= DATE_YEARS[1]:
+            return _year_only(int(number))
+        stamp = _excel_serial(number) if math.isfinite(number) else None
         return (stamp, None) if stamp is not None else (None, "TANGGAL_TIDAK_VALID")
     text = re.sub(f"[{_INVISIBLE}]", "", str(value)).strip()
+    year = _YEAR_TEXT.fullmatch(text)
+    if year:
+        return _year_only(int(year.group(1)))
     if _SERIAL_TEXT.fullmatch(text):  # an Excel serial number exported as text
         stamp = _excel_serial(float(text))
         return (stamp, None) if stamp is not None else (None, "TANGGAL_TIDAK_VALID")
@@ -334,11 +390,28 @@ def parse_date(value: Any) -> tuple[pd.Timestamp | None, str | None]:
     return None, "TANGGAL_TIDAK_VALID"
 
 
+def date_shown(value: Any) -> tuple[str, None]:
+    """How a date cell is quoted in a finding; a year read from a date cell says which year."""
+    stamp, problem = parse_date(value)
+    text = as_text(value)
+    if problem == YEAR_ONLY and isinstance(value, (pd.Timestamp, dt.datetime)):
+        return f"{text} (tahun {stamp.year} di sel tanggal)", None
+    return text, None
+
+
 def parse_year(value: Any) -> tuple[int | None, str | None]:
     number, problem = parse_number(value)
     if number is None or problem or not float(number).is_integer() or not 1900 <= number <= 2200:
         return None, "TAHUN_TIDAK_VALID"
     return int(number), None
+
+
+# No single training lasts more than this many JP. The regulation sets no bound; this is a sanity
+# bound against typing errors and overflowing cells (1e303), far above LAN's longest programmes (the
+# national leadership trainings run to a few hundred JP; 1,000 JP of 45 minutes is 750 hours, some
+# five months full time). A larger value is rejected with JP_TIDAK_WAJAR rather than capped: a
+# capped 1,000 would still be an invented number.
+JP_MAKS = 1000
 
 
 def parse_jp(value: Any) -> tuple[float | None, str | None]:
@@ -347,6 +420,8 @@ def parse_jp(value: Any) -> tuple[float | None, str | None]:
         return None, "JP_TIDAK_VALID"
     if number is not None and number < 0:
         return None, "JP_NEGATIF"
+    if number is not None and number > JP_MAKS:
+        return None, "JP_TIDAK_WAJAR"
     return number, None
 
 
@@ -358,7 +433,9 @@ _TRAINING = vocab.invert(vocab.TRAINING)
 _PREDICATE = vocab.invert(vocab.PREDICATE)
 _DISCIPLINE = vocab.invert(vocab.DISCIPLINE)
 _STATUS = vocab.invert(vocab.STATUS)
+_KEDUDUKAN = vocab.invert(vocab.KEDUDUKAN)
 _EDUCATION_CODES = frozenset(vocab.EDUCATION)
+_PUNISHMENT = [(level, re.compile(pattern)) for level, patterns in vocab.PUNISHMENT.items() for pattern in patterns]
 
 
 def _code_text(value: Any) -> str:
@@ -366,6 +443,12 @@ def _code_text(value: Any) -> str:
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
         return str(int(value)) if float(value).is_integer() else str(value)
     return str(value).strip()
+
+
+def _id_text(value: Any) -> str:
+    """An id as the key of an id table: "01", 1, 1.0 and " 1 " are all "1"."""
+    text = _code_text(value)
+    return str(int(text)) if text.isdigit() else text
 
 
 def parse_education(value: Any) -> tuple[str | None, str | None]:
@@ -378,7 +461,7 @@ def parse_education(value: Any) -> tuple[str | None, str | None]:
         return (code, None) if code in _EDUCATION_CODES else (None, "PENDIDIKAN_TIDAK_DIKENALI")
     code = _EDUCATION.get(vocab.key(text))
     if code is None:
-        # "S-1 Ekonomi", "D-III Keperawatan": the level is the first word(s).
+        # "S-1 Ekonomi", "D-III Keperawatan", SIASN's "S-1/Sarjana": the level is the first word(s).
         parts = vocab.words(text)
         for n in (2, 1):
             code = _EDUCATION.get("".join(parts[:n]))
@@ -388,10 +471,15 @@ def parse_education(value: Any) -> tuple[str | None, str | None]:
 
 
 def parse_position(value: Any) -> tuple[tuple[str, bool] | None, str | None]:
-    """-> (type, is_jpt_madya_or_utama); type may be "Struktural", resolved later by eselon."""
+    """-> (type, is_jpt_madya_or_utama); type may be "Struktural" or "Administrasi", resolved later
+    by eselon. A bare number is SIASN's jenis jabatan id."""
     if is_blank(value):
         return None, "JABATAN_KOSONG"
-    k = vocab.key(_code_text(value))
+    text = _code_text(value)
+    if text.isdigit():
+        kind = vocab.POSITION_ID.get(_id_text(text))
+        return ((kind, False), None) if kind else (None, "JABATAN_TIDAK_DIKENALI")
+    k = vocab.key(text)
     kind = _POSITION.get(k)
     if kind is None:
         return None, "JABATAN_TIDAK_DIKENALI"
@@ -407,6 +495,14 @@ def position_type(value: Any) -> tuple[str | None, str | None]:
 def is_jpt_madya_utama(value: Any) -> tuple[bool, None]:
     kind, _ = parse_position(value)
     return bool(kind and kind[1]), None
+
+
+def parse_position_id(value: Any) -> tuple[str | None, str | None]:
+    """SIASN `JENIS JABATAN ID` -> the position type (1 Struktural, 2 Fungsional, 4 Pelaksana)."""
+    if is_blank(value):
+        return None, "JABATAN_KOSONG"
+    kind = vocab.POSITION_ID.get(_id_text(value))
+    return (kind, None) if kind else (None, "JABATAN_TIDAK_DIKENALI")
 
 
 def parse_eselon(value: Any) -> tuple[int | None, str | None]:
@@ -429,10 +525,25 @@ def parse_eselon(value: Any) -> tuple[int | None, str | None]:
     return None, "ESELON_TIDAK_VALID"
 
 
+def is_prajabatan(value: Any) -> tuple[bool, None]:
+    """Whether a training's kind or name says Latsar CPNS / Prajabatan."""
+    if is_blank(value):
+        return False, None
+    k = vocab.key(_code_text(value))
+    return any(phrase in k for phrase in vocab.PRAJABATAN_PHRASES), None
+
+
 def parse_training_kind(value: Any) -> tuple[str | None, str | None]:
+    """The indicator a training's kind counts for (or "prajabatan"); a number is SIASN's jenis
+    diklat id."""
     if is_blank(value):
         return None, "JENIS_DIKLAT_TIDAK_DIKENALI"
     text = _code_text(value)
+    if text.isdigit():
+        kind = vocab.TRAINING_ID.get(_id_text(text))
+        return (kind, None) if kind else (None, "JENIS_DIKLAT_TIDAK_DIKENALI")
+    if is_prajabatan(text)[0]:
+        return "prajabatan", None
     kind = _TRAINING.get(vocab.key(text))
     if kind is None:
         for word in vocab.words(text):  # "Diklat Teknis Pengadaan", "Seminar Nasional ..."
@@ -442,8 +553,18 @@ def parse_training_kind(value: Any) -> tuple[str | None, str | None]:
     return (kind, None) if kind else (None, "JENIS_DIKLAT_TIDAK_DIKENALI")
 
 
+def parse_training_id(value: Any) -> tuple[str | None, str | None]:
+    """SIASN `JENIS DIKLAT ID` -> the indicator (vocab.TRAINING_ID)."""
+    if is_blank(value):
+        return None, "JENIS_DIKLAT_TIDAK_DIKENALI"
+    kind = vocab.TRAINING_ID.get(_id_text(value))
+    return (kind, None) if kind else (None, "JENIS_DIKLAT_TIDAK_DIKENALI")
+
+
 _LEVEL_MARKERS = ("DIKLATPIM", "PIM", "TK", "TINGKAT", "PKN", "LEVEL")
 _GLUED_LEVEL = re.compile(r"(DIKLATPIM|PIM|TK|TINGKAT)(IV|V|I{1,3}|[1-5])")
+# Words that make a name a leadership training's name (a level alone could be "Kursus Level 2").
+_LEADERSHIP_WORDS = frozenset({"KEPEMIMPINAN", "DIKLATPIM", "PIM", "PKN", *vocab.LEADERSHIP_NAMED_LEVEL})
 
 
 def _numeral(token: str) -> int | None:
@@ -452,19 +573,28 @@ def _numeral(token: str) -> int | None:
     return int(token) if token.isdigit() and 1 <= int(token) <= 5 else None
 
 
+def _level_tokens(value: Any) -> list[str]:
+    tokens: list[str] = []
+    for word in vocab.words(_code_text(value)):
+        glued = _GLUED_LEVEL.fullmatch(word)
+        tokens += [glued.group(1), glued.group(2)] if glued else [word]
+    return tokens
+
+
 def parse_leadership_level(value: Any) -> tuple[int | None, str | None]:
-    """Level 1..5 of a leadership training from "II", "PIM III", "Diklatpim Tk. IV", "SPAMA", "PKA".
+    """Level 1..5 of a leadership training from "II", "PIM III", "Diklatpim Tk. IV", "SPAMA", "PKA",
+    "Pelatihan Kepemimpinan Administrator", "PKN Tingkat II" or SIASN's "SEPALA/ADUM/DIKLAT PIM TK.IV".
 
     A numeral counts only right after a marker (PIM, Tk., Tingkat, PKN) or standing alone, so
     "Diklatpim Tk. IV Angkatan I" is level 4, not ambiguous.
     """
     if is_blank(value):
         return None, "TINGKAT_DIKLAT_TIDAK_DIKENALI"
-    tokens: list[str] = []
-    for word in vocab.words(_code_text(value)):
-        glued = _GLUED_LEVEL.fullmatch(word)
-        tokens += [glued.group(1), glued.group(2)] if glued else [word]
+    tokens = _level_tokens(value)
     levels = {vocab.LEADERSHIP_NAMED_LEVEL[t] for t in tokens if t in vocab.LEADERSHIP_NAMED_LEVEL}
+    for before, token in zip(tokens, tokens[1:]):
+        if before == "KEPEMIMPINAN" and token in vocab.LEADERSHIP_NAMED_AFTER_KEPEMIMPINAN:
+            levels.add(vocab.LEADERSHIP_NAMED_AFTER_KEPEMIMPINAN[token])
     for i, token in enumerate(tokens[:-1]):
         if token in _LEVEL_MARKERS:
             following = [t for t in tokens[i + 1:i + 3] if t not in _LEVEL_MARKERS][:1]
@@ -478,6 +608,28 @@ def parse_leadership_level(value: Any) -> tuple[int | None, str | None]:
     return None, "TINGKAT_DIKLAT_TIDAK_DIKENALI"
 
 
+def names_leadership(value: Any) -> tuple[bool, None]:
+    """Whether a training's name says it is leadership training of a known level ("Pelatihan
+    Kepemimpinan Pengawas", "Diklatpim Tk. III", "SPAMA"): how a row without a kind is recognised."""
+    if is_blank(value):
+        return False, None
+    level, _ = parse_leadership_level(value)
+    return bool(level and _LEADERSHIP_WORDS.intersection(_level_tokens(value))), None
+
+
+def parse_leadership_id(value: Any) -> tuple[int | None, str | None]:
+    """SIASN `LATIHAN STRUKTURAL ID` -> the eselon level (1 SEPADA is 5 ... 5 SEPATI is 1). Ids of
+    leadership training without an eselon level (6 SESPIM, 7 SESPATI, 8 lainnya) give no level and
+    no problem: the level is then looked for in the text columns."""
+    if is_blank(value):
+        return None, None
+    text = _id_text(value)
+    if text in vocab.LEADERSHIP_ID_WITHOUT_LEVEL:
+        return None, None
+    level = vocab.LEADERSHIP_ID.get(text)
+    return (level, None) if level else (None, "TINGKAT_DIKLAT_TIDAK_DIKENALI")
+
+
 def parse_predicate(value: Any) -> tuple[str | None, str | None]:
     if is_blank(value):
         return None, None
@@ -485,19 +637,110 @@ def parse_predicate(value: Any) -> tuple[str | None, str | None]:
     return (predicate, None) if predicate else (None, "PREDIKAT_TIDAK_DIKENALI")
 
 
+# --- discipline --------------------------------------------------------------------------------
+
+NO_PUNISHMENT = "tidak_ada"  # a riwayat hukdis row that says there was none
+_DASHES = re.compile(r"[-–—\s]+")  # "-", "--", en and em dashes: nothing
+_LEVEL_WORDS = {"RINGAN": "ringan", "SEDANG": "sedang", "BERAT": "berat"}
+_PREFIX_WORDS = frozenset({"HUKUMAN", "DISIPLIN", "HUKDIS", "TINGKAT", "JENIS"})
+
+
+def punishment_words(value: Any) -> str:
+    """A punishment's name as the normalised words vocab.PUNISHMENT is written in: number words as
+    digits ("dua belas" 12), "%" as PERSEN, "1 tingkat" as SETINGKAT, filler words dropped, and a
+    word repeated at once said once ("1 (satu) tahun", "pangkat pada pangkat")."""
+    words = re.findall(r"[A-Z]+|\d+|%", str(value).upper())
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "DUA" and i + 1 < len(words) and words[i + 1] == "BELAS":
+            word, i = "12", i + 1
+        word = {"%": "PERSEN", "JABATANNYA": "JABATAN"}.get(word, vocab.NUMBER_WORDS.get(word, word))
+        i += 1
+        if word == "TINGKAT" and out and out[-1] == "1":
+            out[-1] = "SETINGKAT"
+        elif word not in vocab.PUNISHMENT_FILLERS and not (out and out[-1] == word):
+            out.append(word)
+    return " ".join(out)
+
+
+def _discipline_level(value: Any) -> str | None:
+    """ringan / sedang / berat / NO_PUNISHMENT, from a level (word or R/S/B) or a punishment's name
+    (whole phrases of PP 94/2021 and PP 53/2010); None when the text says neither clearly."""
+    k = vocab.key(_code_text(value))
+    if k in vocab.NO_PUNISHMENT or _DASHES.fullmatch(_code_text(value)):
+        return NO_PUNISHMENT
+    level = _DISCIPLINE.get(k)
+    if level:
+        return level
+    words = punishment_words(value).split()
+    stated = set()  # "Hukuman Disiplin Ringan berupa Teguran Lisan": a level stated before the name
+    while words and (words[0] in _PREFIX_WORDS or words[0] in _LEVEL_WORDS):
+        if words[0] in _LEVEL_WORDS:
+            stated.add(_LEVEL_WORDS[words[0]])
+        words = words[1:]
+    rest = " ".join(words)
+    named = {lv for lv, pattern in _PUNISHMENT if pattern.fullmatch(rest)} if rest else set()
+    found = named | stated if named else stated
+    return found.pop() if len(found) == 1 else None
+
+
 def parse_discipline(value: Any) -> tuple[str | None, str | None]:
+    """The level column (ringan/sedang/berat, R/S/B; a punishment's name is read too)."""
     if is_blank(value):
         return None, "TINGKAT_HUKDIS_TIDAK_DIKENALI"
-    k = vocab.key(str(value))
-    level = _DISCIPLINE.get(k)
-    if level is None:
-        found = {lv for lv in ("ringan", "sedang", "berat") if lv.upper() in k}
-        level = found.pop() if len(found) == 1 else None
+    level = _discipline_level(value)
     return (level, None) if level else (None, "TINGKAT_HUKDIS_TIDAK_DIKENALI")
 
 
+def parse_punishment(value: Any) -> tuple[str | None, str | None]:
+    """The punishment's name (SIASN `JENIS HUKUMAN NAMA`) -> its level."""
+    if is_blank(value):
+        return None, "JENIS_HUKUMAN_TIDAK_DIKENALI"
+    level = _discipline_level(value)
+    return (level, None) if level else (None, "JENIS_HUKUMAN_TIDAK_DIKENALI")
+
+
+# --- status ------------------------------------------------------------------------------------
+
+def _status(value: Any) -> tuple[str | None, str | None, bool]:
+    """(employment type or None, why not measured or None, recognised) of one status or kedudukan
+    cell: "PNS", "CPNS Aktif", "PPPK Aktif", "PNS DPK", "Tugas Belajar", "CLTN"."""
+    k = vocab.key(_code_text(value))
+    if k in _STATUS:
+        return _STATUS[k], None, True
+    if k in _KEDUDUKAN:
+        return None, _KEDUDUKAN[k] or None, True
+    for prefix in ("PPPK", "CPNS", "P3K", "PNS"):  # a type and a kedudukan in one cell
+        if k.startswith(prefix) and k[len(prefix):] in _KEDUDUKAN:
+            return _STATUS[prefix], _KEDUDUKAN[k[len(prefix):]] or None, True
+    return None, None, False
+
+
+def status_type(value: Any) -> tuple[str | None, str | None]:
+    """The employment type a status cell states (PNS, CPNS, PPPK; None: it states none)."""
+    if is_blank(value):
+        return None, None
+    kind, _, known = _status(value)
+    return kind, None if known else "STATUS_TIDAK_DIKENALI"
+
+
+def status_obstacle(value: Any) -> tuple[str | None, None]:
+    """Why a status or kedudukan cell says its holder is not measured ("CLTN", "pemberhentian
+    sementara"; None: it does not say so)."""
+    return (None if is_blank(value) else _status(value)[1]), None
+
+
+def kedudukan_type(value: Any) -> tuple[str | None, str | None]:
+    """`status_type` of a kedudukan cell (its problem code names the kedudukan)."""
+    kind, problem = status_type(value)
+    return kind, problem and "KEDUDUKAN_TIDAK_DIKENALI"
+
+
 def parse_status(value: Any) -> tuple[str | None, str | None]:
+    """One status cell alone: its type (empty and a plain kedudukan such as "Aktif" are PNS)."""
     if is_blank(value):
         return "PNS", None
-    status = _STATUS.get(vocab.key(str(value)))
-    return (status, None) if status else (None, "STATUS_TIDAK_DIKENALI")
+    kind, _, known = _status(value)
+    return (kind or "PNS", None) if known else (None, "STATUS_TIDAK_DIKENALI")

@@ -15,6 +15,7 @@ from ipasn.load import Dataset
 from ipasn.ruleset import Ruleset, category_for, jp_units, load_ruleset
 
 SEVERITY = {"ringan": 1, "sedang": 2, "berat": 3}
+INDICATORS = ("kepemimpinan", "fungsional", "teknis", "seminar")
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
@@ -25,9 +26,33 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _in_window(day: dt.date, reference: dt.date, years: int) -> bool:
-    """Windows end on the reference date, inclusive, and start after the same date k years earlier."""
-    return _years_before(reference, years) < day <= reference
+def _possible_dates(row: dict, column: str) -> tuple[dt.date | None, dt.date | None]:
+    """The earliest and the latest day a history row can be dated: its date, or, where the export
+    gave only a year (stored as 31 December, `hanya_tahun`), any day of that year."""
+    day = row[column]
+    if day is None:
+        return None, None
+    if row.get("hanya_tahun"):
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    return day, day
+
+
+def _window_start(reference: dt.date, years: int | None) -> dt.date | None:
+    """Windows end on the reference date, inclusive, and start after the same date k years earlier;
+    None: no start (leadership and functional training count whenever done by the reference date)."""
+    return None if years is None else _years_before(reference, years)
+
+
+def _surely_in(first: dt.date, last: dt.date, reference: dt.date, years: int | None) -> bool:
+    """Every day the row can have lies in the window."""
+    start = _window_start(reference, years)
+    return last <= reference and (start is None or first > start)
+
+
+def _maybe_in(first: dt.date, last: dt.date, reference: dt.date, years: int | None) -> bool:
+    """Some day the row can have lies in the window."""
+    start = _window_start(reference, years)
+    return first <= reference and (start is None or last > start)
 
 
 def kualifikasi(employee: dict, rules: Ruleset) -> tuple[float, bool]:
@@ -46,19 +71,28 @@ def leadership_level_required(employee: dict, rules: Ruleset) -> int | None:
     return {"Administrator": 3, "Pengawas": 4}.get(jenis)
 
 
+def _window_years(indicator: str, rules: Ruleset) -> int | None:
+    return {"kepemimpinan": None, "fungsional": None, "teknis": rules.opsi.teknis_jendela_tahun,
+            "seminar": rules.seminar_jendela_tahun}[indicator]
+
+
 def kompetensi(employee: dict, trainings: list[dict], rules: Ruleset, reference: dt.date) -> dict[str, float]:
     jenis = employee["jenis_jabatan"]
     if jenis is None:
         return {"kepemimpinan": 0.0, "fungsional": 0.0, "teknis": 0.0, "seminar": 0.0}
     points = rules.kompetensi[jenis]
-    done = [t for t in trainings if t["tanggal_selesai"] <= reference]
+
+    def counted(t: dict, indicator: str) -> bool:
+        """Of this kind, and surely in the kind's window (a bare year straddling its edge is not)."""
+        first, last = _possible_dates(t, "tanggal_selesai")
+        return t["jenis"] == indicator and _surely_in(first, last, reference, _window_years(indicator, rules))
 
     # Diklat kepemimpinan "sesuai dengan jabatan yang diduduki": same eselon level (no time window).
     kepemimpinan = 0.0
     required = leadership_level_required(employee, rules)
     if required is not None:
-        for t in done:
-            if t["jenis"] != "kepemimpinan":
+        for t in trainings:
+            if not counted(t, "kepemimpinan"):
                 continue
             same_level = t["tingkat"] == required
             higher_level = rules.opsi.kepemimpinan_lebih_tinggi_dihitung and t["tingkat"] < required
@@ -67,21 +101,16 @@ def kompetensi(employee: dict, trainings: list[dict], rules: Ruleset, reference:
                 break
 
     # Diklat fungsional: any functional training completed by the reference date.
-    fungsional = points.fungsional if any(t["jenis"] == "fungsional" for t in done) else 0.0
+    fungsional = points.fungsional if any(counted(t, "fungsional") for t in trainings) else 0.0
 
     # Diklat teknis: at least 20 JP in the window (added up, or one training, per the option), counted
     # exactly: in millionths of a JP.
-    window = rules.opsi.teknis_jendela_tahun
-    jps = [jp_units(t["jp"]) for t in done
-           if t["jenis"] == "teknis" and _in_window(t["tanggal_selesai"], reference, window)]
-    counted = sum(jps) if rules.opsi.teknis_akumulasi_jp else max(jps, default=0)
-    teknis = points.teknis if counted >= jp_units(rules.teknis_min_jp) else 0.0
+    jps = [jp_units(t["jp"]) for t in trainings if counted(t, "teknis")]
+    total = sum(jps) if rules.opsi.teknis_akumulasi_jp else max(jps, default=0)
+    teknis = points.teknis if total >= jp_units(rules.teknis_min_jp) else 0.0
 
     # Seminar / workshop / kursus / magang: at least one in the last 2 years.
-    seminar_years = rules.seminar_jendela_tahun
-    attended = any(t["jenis"] == "seminar" and _in_window(t["tanggal_selesai"], reference, seminar_years)
-                   for t in done)
-    seminar = points.seminar if attended else 0.0
+    seminar = points.seminar if any(counted(t, "seminar") for t in trainings) else 0.0
     return {"kepemimpinan": float(kepemimpinan), "fungsional": float(fungsional),
             "teknis": float(teknis), "seminar": float(seminar)}
 
@@ -102,26 +131,82 @@ def kinerja(assessments: list[dict], rules: Ruleset, tahun_kinerja: int) -> tupl
 
 def disiplin(punishments: list[dict], unreadable: list[dict], rules: Ruleset,
              reference: dt.date) -> tuple[float, bool]:
-    """Heaviest final punishment in the last 5 years; an unreadable one that may count is unknown."""
+    """Heaviest final punishment in the last 5 years. Unknown (0, incomplete) when a punishment that
+    cannot be read may lie in the window, or one dated by a year alone may or may not."""
     years = rules.disiplin.jendela_tahun
     for p in unreadable:
-        if p["tanggal"] is None or _in_window(p["tanggal"], reference, years):
+        first, last = _possible_dates(p, "tanggal")
+        if first is None or _maybe_in(first, last, reference, years):
             return 0.0, False
-    in_window = [p for p in punishments if _in_window(p["tanggal"], reference, years)]
+    in_window = []
+    for p in punishments:
+        first, last = _possible_dates(p, "tanggal")
+        if _surely_in(first, last, reference, years):
+            in_window.append(p)
+        elif _maybe_in(first, last, reference, years):
+            return 0.0, False  # its year straddles the window's edge
     if not in_window:
         return float(rules.disiplin.poin["tidak_ada"]), True
     heaviest = max(in_window, key=lambda p: SEVERITY[p["tingkat"]])
     return float(rules.disiplin.poin[heaviest["tingkat"]]), True
 
 
-def _records(frame: pd.DataFrame, date_column: str | None = None) -> dict[str, list[dict]]:
+def finding_could_change_score(finding: dict, employee: dict, komp: dict[str, float], rules: Ruleset,
+                               reference: dt.date, tahun_kinerja: int) -> bool:
+    """RULES.md "Completeness": could this finding change this year's score of this employee?"""
+    if not finding["berdampak"]:
+        return False  # a harmless kind of finding
+    table = finding.get("_tabel")
+    first, last = finding.get("_dari"), finding.get("_sampai")
+
+    def may_count(years: int | None) -> bool:
+        if last is None:
+            return True  # no readable date: it may lie anywhere
+        if not _maybe_in(first, last, reference, years):
+            return False
+        # a rejected row would have counted; a kept row dated by its year alone is in doubt only
+        # where that year straddles the window's edge
+        return finding["ditolak"] or not _surely_in(first, last, reference, years)
+
+    if table == "kinerja":
+        return finding.get("_tahun") is None or finding["_tahun"] == tahun_kinerja
+    if table == "hukdis":
+        return may_count(rules.disiplin.jendela_tahun)
+    if table == "diklat":
+        kinds = [finding["_jenis"]] if finding.get("_jenis") else list(INDICATORS)
+        jenis = employee["jenis_jabatan"]
+        for kind in kinds:
+            if kind not in INDICATORS:
+                continue
+            earns = jenis is not None and rules.indicator_points(jenis, kind) > 0
+            if earns and komp[kind] == 0 and may_count(_window_years(kind, rules)):
+                return True
+        return False
+    return True  # the employee's own row, or a finding without its row's context
+
+
+def _date_or_none(value: object) -> dt.date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _records(frame: pd.DataFrame, *date_columns: str) -> dict[str, list[dict]]:
     by_nip: dict[str, list[dict]] = defaultdict(list)
     for record in frame.to_dict("records"):
-        if date_column:
-            stamp = record[date_column]
-            record[date_column] = None if pd.isna(stamp) else stamp.date()
+        for column in date_columns:
+            if column in record:
+                record[column] = _date_or_none(record[column])
+        for column, value in record.items():
+            if column not in date_columns and not isinstance(value, str) and value is not None and pd.isna(value):
+                record[column] = None
         by_nip[record["nip"]].append(record)
     return by_nip
+
+
+def is_measured(employee: dict) -> bool:
+    """Active PNS only: CPNS, PPPK, CLTN, pemberhentian sementara and unknown statuses are counted,
+    not measured (`keterangan_status` says why)."""
+    reason = employee.get("keterangan_status")
+    return employee["status"] == "PNS" and (reason is None or pd.isna(reason))
 
 
 def score_reference(data: Dataset, tahun: int, rules: Ruleset | None = None,
@@ -134,17 +219,19 @@ def score_reference(data: Dataset, tahun: int, rules: Ruleset | None = None,
     assessments = _records(data.kinerja)
     punishments = _records(data.hukdis, "tanggal")
     unreadable = _records(data.hukdis_unreadable, "tanggal")
-    affected = set(data.findings.loc[data.findings["berdampak"] & data.findings["nip"].notna(), "nip"])
+    findings = _records(data.findings, "_dari", "_sampai")
 
     rows = []
     for employee in data.pegawai.to_dict("records"):
-        if employee["status"] != "PNS":
-            continue  # CPNS and PPPK are counted, not measured
+        if not is_measured(employee):
+            continue
         nip = employee["nip"]
         kual, kual_known = kualifikasi(employee, rules)
         komp = kompetensi(employee, trainings[nip], rules, reference)
         kin, kin_known = kinerja(assessments[nip], rules, tahun_kinerja)
         dis, dis_known = disiplin(punishments[nip], unreadable[nip], rules, reference)
+        doubtful = any(finding_could_change_score(f, employee, komp, rules, reference, tahun_kinerja)
+                       for f in findings[nip])
         total = kual + sum(komp.values()) + kin + dis
         rows.append({
             "nip": nip,
@@ -156,6 +243,6 @@ def score_reference(data: Dataset, tahun: int, rules: Ruleset | None = None,
             "ip_asn": total,
             "kategori": category_for(total, rules.kategori),
             "data_lengkap": (kual_known and employee["jenis_jabatan"] is not None and kin_known
-                             and dis_known and nip not in affected),
+                             and dis_known and not doubtful),
         })
     return pd.DataFrame(rows)

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ipasn import explain
+from ipasn import findings as fnd
 from ipasn.bands import band_points, categorize
 from ipasn.load import Dataset
 from ipasn.people import People
@@ -52,10 +53,47 @@ class ScoreResult:
     dataset: Dataset
     rules: Ruleset
     period: Period
+    # The findings as written (findings.COLUMNS), `berdampak` decided for this period.
+    period_findings: pd.DataFrame | None = None
 
     @property
     def findings(self) -> pd.DataFrame:
-        return self.dataset.findings
+        if self.period_findings is not None:
+            return self.period_findings
+        return fnd.public(self.dataset.findings)
+
+
+def is_measured(pegawai: pd.DataFrame) -> np.ndarray:
+    """Who is measured: PNS with nothing that says otherwise (`keterangan_status` empty: not CPNS,
+    PPPK, CLTN, pemberhentian sementara or an unknown status)."""
+    out = (pegawai["status"] == "PNS").to_numpy(bool, copy=True)
+    if "keterangan_status" in pegawai:
+        out &= pegawai["keterangan_status"].isna().to_numpy(bool)
+    return out
+
+
+def _bounds(table: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """The earliest and latest date each row can have: the date itself, or for a bare year (the
+    `hanya_tahun` rows, dated 31 December) 1 January to 31 December of it."""
+    latest = table[column].to_numpy("datetime64[ns]")
+    if "hanya_tahun" not in table:
+        return latest, latest
+    year_only = table["hanya_tahun"].to_numpy(bool)
+    return np.where(year_only, latest.astype("datetime64[Y]").astype("datetime64[ns]"), latest), latest
+
+
+def _inside(earliest: np.ndarray, latest: np.ndarray, start: np.datetime64 | None,
+            end: np.datetime64) -> np.ndarray:
+    """Rows surely in the window (start, end] (start None: no lower edge)."""
+    inside = latest <= end
+    return inside if start is None else inside & (earliest > start)
+
+
+def _overlapping(earliest: np.ndarray, latest: np.ndarray, start: np.datetime64 | None,
+                 end: np.datetime64) -> np.ndarray:
+    """Rows that may lie in the window (start, end]."""
+    overlap = earliest <= end
+    return overlap if start is None else overlap & (latest > start)
 
 
 def _objects(values: np.ndarray, index: pd.Index) -> pd.Series:
@@ -100,11 +138,13 @@ def _position_level(measured: pd.DataFrame, types: _PerValue, rules: Ruleset) ->
 
 def _training_evidence(data: Dataset, people: People, level: pd.Series, rules: Ruleset,
                        period: Period) -> pd.DataFrame:
-    """Per measured employee: leadership match, functional, technical JP in window, seminars."""
+    """Per measured employee: leadership match, functional, technical JP in window, seminars. A
+    training dated by its year alone counts only where the whole year is on the counting side."""
     d = data.diklat
     position = people.position(d)
-    date = d["tanggal_selesai"].to_numpy("datetime64[ns]")
-    done = (position >= 0) & (date <= period.tanggal_acuan.to_datetime64())
+    earliest, latest = _bounds(d, "tanggal_selesai")
+    end = period.tanggal_acuan.to_datetime64()
+    done = (position >= 0) & _inside(earliest, latest, None, end)
     kind = d["jenis"]
 
     leadership = done & (kind == "kepemimpinan").to_numpy(bool)
@@ -115,21 +155,22 @@ def _training_evidence(data: Dataset, people: People, level: pd.Series, rules: R
     if rules.opsi.kepemimpinan_lebih_tinggi_dihitung:
         matches |= trained < needed  # level 2 is higher than level 3
 
-    def since(years: int) -> np.ndarray:
-        return date > period.window_start(years).to_datetime64()
+    def within(years: int) -> np.ndarray:
+        return (position >= 0) & _inside(earliest, latest, period.window_start(years).to_datetime64(), end)
 
-    technical = done & (kind == "teknis").to_numpy(bool) & since(rules.opsi.teknis_jendela_tahun)
+    technical = within(rules.opsi.teknis_jendela_tahun) & (kind == "teknis").to_numpy(bool)
     jp = np.rint(d["jp"].to_numpy("float64")[technical] * JP_UNITS)  # whole millionths: exact sums
     jp_total = np.bincount(position[technical], weights=jp, minlength=len(people))  # exact below 2**53
     jp_max = np.zeros(len(people))
     np.maximum.at(jp_max, position[technical], jp)
     counted = jp_total if rules.opsi.teknis_akumulasi_jp else jp_max
-    seminars = done & (kind == "seminar").to_numpy(bool) & since(rules.seminar_jendela_tahun)
+    seminars = within(rules.seminar_jendela_tahun) & (kind == "seminar").to_numpy(bool)
 
     return pd.DataFrame({
         "ada_kepemimpinan": people.having(position, leadership & matches),
         "ada_fungsional": people.having(position, done & (kind == "fungsional").to_numpy(bool)),
         "jp_teknis": jp_total / JP_UNITS,
+        "jp_teknis_terbesar": jp_max / JP_UNITS,
         "teknis_cukup": counted >= jp_units(rules.teknis_min_jp),
         "jumlah_seminar": np.bincount(position[seminars], minlength=len(people)).astype("int64"),
     }, index=level.index)
@@ -156,16 +197,16 @@ def _performance(data: Dataset, people: People, rules: Ruleset, period: Period,
 
 def _discipline(data: Dataset, people: People, rules: Ruleset, period: Period,
                 index: pd.Index) -> pd.DataFrame:
+    """The heaviest punishment surely in the window; unknown (0 points, incomplete) where an
+    unreadable punishment may lie in it, or one dated by a year that straddles the window's edge."""
     start = period.window_start(rules.disiplin.jendela_tahun).to_datetime64()
     end = period.tanggal_acuan.to_datetime64()
 
-    def in_window(dates: pd.Series) -> np.ndarray:
-        d = dates.to_numpy("datetime64[ns]")
-        return (d > start) & (d <= end)
-
     h = data.hukdis
     position = people.position(h)
-    counted = (position >= 0) & in_window(h["tanggal"])
+    earliest, latest = _bounds(h, "tanggal")
+    counted = (position >= 0) & _inside(earliest, latest, start, end)
+    straddling = (position >= 0) & _overlapping(earliest, latest, start, end) & ~counted
     heaviest = np.zeros(len(people), dtype=np.intp)  # 0: no punishment in the window
     np.maximum.at(heaviest, position[counted], _PerValue(h["tingkat"][counted]).take(DISCIPLINE_SEVERITY, 0)
                   .astype(np.intp))
@@ -176,15 +217,73 @@ def _discipline(data: Dataset, people: People, rules: Ruleset, period: Period,
     level, points = names[heaviest], points[heaviest]
     u = data.hukdis_unreadable
     where = people.position(u)
-    unknown = people.having(where, (where >= 0) & (u["tanggal"].isna().to_numpy(bool) | in_window(u["tanggal"])))
+    u_earliest, u_latest = _bounds(u, "tanggal")
+    maybe = np.isnat(u_latest) | _overlapping(u_earliest, u_latest, start, end)
+    unknown = people.having(where, (where >= 0) & maybe) | people.having(position, straddling)
     return pd.DataFrame({"disiplin": np.where(unknown, 0.0, points), "disiplin_diketahui": ~unknown,
                          "hukdis_terberat": _objects(level, index)}, index=index)
 
 
-def _affected(findings: pd.DataFrame, people: People) -> np.ndarray:
-    """Measured employees with a finding that may change their score."""
-    f = findings.loc[findings["berdampak"] & findings["nip"].notna(), ["nip"]]
-    return people.among(f)
+def _context(found: pd.DataFrame, name: str, default: object) -> pd.Series:
+    """A context column of the findings (findings.CONTEXT); `default` where no finding has it."""
+    return found[name] if name in found else pd.Series(default, index=found.index)
+
+
+def _finding_matters(found: pd.DataFrame, people: People, types: _PerValue, earned: dict[str, np.ndarray],
+                     rules: Ruleset, period: Period) -> tuple[np.ndarray, np.ndarray]:
+    """Per finding: could it change this period's score (RULES.md "Completeness")? And where the
+    finding's employee stands among the measured (-1: not measured, or no NIP).
+
+    A finding of a harmless kind never can. One on a pegawai row, or without its row's context,
+    always can. Otherwise it can when its row may fall in a window it would count in: an assessment
+    of `tahun_kinerja` (or of an unreadable year); a punishment that may lie in the disiplin window;
+    a training of a kind that earns the employee's position points not yet earned (any kind, when
+    the kind is unknown) and that may lie in that kind's window. A rejected row can count where it
+    may overlap the window; a kept row dated by its year alone only where that year straddles the
+    window's edge. A row whose date is unknown may lie anywhere."""
+    matters = found["berdampak"].to_numpy(bool).copy()
+    if not len(found):
+        return matters, np.zeros(0, dtype=np.intp)
+    lookup = pd.DataFrame({"nip": found["nip"].to_numpy(object)})
+    if "_nip" in found:
+        lookup["_nip"] = found["_nip"].fillna(-1).to_numpy("int64")
+    where = people.position(lookup)
+    if "_tabel" not in found:
+        return matters, where
+    table = found["_tabel"].to_numpy(object)
+    end = period.tanggal_acuan.to_datetime64()
+    earliest, latest = (pd.to_datetime(_context(found, name, pd.NaT)).to_numpy("datetime64[ns]")
+                        for name in ("_dari", "_sampai"))
+    undated = np.isnat(latest)
+    rejected = found["ditolak"].to_numpy(bool)
+
+    def may_count(start: np.datetime64 | None) -> np.ndarray:
+        uncertain = rejected | ~_inside(earliest, latest, start, end)
+        return undated | (_overlapping(earliest, latest, start, end) & uncertain)
+
+    relevant = np.ones(len(found), dtype=bool)  # pegawai rows, and rows of unknown context
+    kinerja = table == "kinerja"
+    year = pd.to_numeric(_context(found, "_tahun", np.nan)).to_numpy("float64")
+    relevant[kinerja] = (np.isnan(year) | (year == period.tahun_kinerja))[kinerja]
+    hukdis = table == "hukdis"
+    relevant[hukdis] = may_count(period.window_start(rules.disiplin.jendela_tahun).to_datetime64())[hukdis]
+    diklat = table == "diklat"
+    if diklat.any():
+        kind = _context(found, "_jenis", None).to_numpy(object)
+        unknown_kind = pd.isna(kind)
+        measured_here = where >= 0
+        windows = {"kepemimpinan": None, "fungsional": None,  # no window: done by the reference date
+                   "teknis": period.window_start(rules.opsi.teknis_jendela_tahun).to_datetime64(),
+                   "seminar": period.window_start(rules.seminar_jendela_tahun).to_datetime64()}
+        could = np.zeros(len(found), dtype=bool)
+        for indicator in INDICATORS:
+            weight = types.take({t: getattr(p, indicator) for t, p in rules.kompetensi.items()}, 0.0)
+            open_points = (weight > 0) & ~earned[indicator]  # per measured employee
+            needs = np.ones(len(found), dtype=bool)  # someone not measured: nothing to decide
+            needs[measured_here] = open_points[where[measured_here]]
+            could |= ((kind == indicator) | unknown_kind) & needs & may_count(windows[indicator])
+        relevant[diklat] = could[diklat]
+    return matters & relevant, where
 
 
 def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan: object = None,
@@ -192,7 +291,7 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
     """Score every active PNS of `data` for measurement year `tahun`."""
     rules = rules or load_ruleset()
     period = Period.of(tahun, rules, tanggal_acuan)
-    diukur = (data.pegawai["status"] == "PNS").to_numpy(bool)
+    diukur = is_measured(data.pegawai)
     measured = data.pegawai[diukur].reset_index(drop=True)
     people = People(data.pegawai, diukur)
     pegawai = data.pegawai.drop(columns="_nip", errors="ignore").assign(diukur=diukur)  # _nip: a join key
@@ -216,10 +315,14 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
     out["disiplin"] = discipline["disiplin"]
     out["ip_asn"] = out["kualifikasi"] + out["kompetensi"] + out["kinerja"] + out["disiplin"]
     out["kategori"] = categorize(out["ip_asn"], rules)
+    earned = {i: (out[f"kompetensi_{i}"] > 0).to_numpy(bool) for i in INDICATORS}
+    matters, where = _finding_matters(data.findings, people, types, earned, rules, period)
+    affected = people.having(where, matters & (where >= 0))
     out["data_lengkap"] = (
         education.notna() & measured["jenis_jabatan"].notna() & performance["kinerja_ada"]
-        & discipline["disiplin_diketahui"] & ~_affected(data.findings, people)
+        & discipline["disiplin_diketahui"] & ~affected
     ).astype(bool)
+    found = fnd.public(data.findings).assign(berdampak=matters)
 
     evidence = pd.concat([training, performance.drop(columns="kinerja"),
                           discipline.drop(columns="disiplin")], axis=1)
@@ -229,4 +332,4 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
             out[column] = texts
     for column in DETAIL_COLUMNS:
         out[column] = measured[column]
-    return ScoreResult(out, pegawai, data, rules, period)
+    return ScoreResult(out, pegawai, data, rules, period, found)

@@ -41,38 +41,62 @@ EDUCATION = {
     "50": ("S3", "SIII", "STRATA3", "STRATAIII", "STRATATIGA", "DOKTOR", "DOKTORAL", "PHD"),
 }
 
-# Position type names -> canonical type; "STRUKTURAL" is resolved through the eselon.
+# Position type names -> canonical type. Two are resolved through the eselon (load.py): "Struktural"
+# (I/II JPT, III Administrator, IV Pengawas) and "Administrasi", UU 5/2014's Jabatan Administrasi
+# ("JA"), which holds Administrator (III), Pengawas (IV) and Pelaksana (no eselon).
 POSITION = {
     "JPT": ("JPT", "JPTPRATAMA", "JPTMADYA", "JPTUTAMA", "JABATANPIMPINANTINGGI",
             "PIMPINANTINGGI", "JABATANPIMPINANTINGGIPRATAMA", "JABATANPIMPINANTINGGIMADYA",
             "JABATANPIMPINANTINGGIUTAMA"),
-    "Administrator": ("ADMINISTRATOR", "JABATANADMINISTRATOR", "JA"),
+    "Administrator": ("ADMINISTRATOR", "JABATANADMINISTRATOR"),
     "Pengawas": ("PENGAWAS", "JABATANPENGAWAS"),
     "Fungsional": ("FUNGSIONAL", "FUNGSIONALTERTENTU", "JF", "JFT", "JABATANFUNGSIONAL",
-                   "JABATANFUNGSIONALTERTENTU", "2"),
+                   "JABATANFUNGSIONALTERTENTU"),
     "Pelaksana": ("PELAKSANA", "FUNGSIONALUMUM", "JFU", "JABATANPELAKSANA",
-                  "JABATANFUNGSIONALUMUM", "4"),
-    "Struktural": ("STRUKTURAL", "JABATANSTRUKTURAL", "1"),
+                  "JABATANFUNGSIONALUMUM"),
+    "Struktural": ("STRUKTURAL", "JABATANSTRUKTURAL"),
+    "Administrasi": ("JA", "JABATANADMINISTRASI", "ADMINISTRASI"),
 }
+# SIASN `JENIS JABATAN ID`. Other ids are not known to ipasn: a finding, never a guess.
+POSITION_ID = {"1": "Struktural", "2": "Fungsional", "4": "Pelaksana"}
+# A name that says more than its id without contradicting it ("Jabatan Struktural" id 1 named
+# "Administrator"): the name is used. Any other difference: the id is used and a finding says so.
+POSITION_REFINES = {"Struktural": ("JPT", "Administrator", "Pengawas", "Administrasi"),
+                    "Pelaksana": ("Administrasi",)}
 JPT_MADYA_UTAMA = ("JPTMADYA", "JPTUTAMA", "JABATANPIMPINANTINGGIMADYA", "JABATANPIMPINANTINGGIUTAMA")
 
 # Eselon as roman numerals with or without a/b, digits, or SIASN two-digit ids (11 = I.a ... 42 = IV.b).
 ESELON_NONE = ("", "NONESELON", "NON", "TIDAKADA", "0", "00", "99")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 
-# Training kinds (SIASN jenisDiklatId in digits) -> the four indicators.
+# Training kinds -> the four indicators, plus "prajabatan" (Latsar CPNS / Prajabatan), which is
+# recognised so that it is never counted (RULES.md "SIASN ids").
 TRAINING = {
     "kepemimpinan": ("KEPEMIMPINAN", "DIKLATKEPEMIMPINAN", "PELATIHANKEPEMIMPINAN", "STRUKTURAL",
-                     "DIKLATSTRUKTURAL", "LATIHANSTRUKTURAL", "DIKLATPIM", "PIM", "PKN", "PKA", "PKP",
-                     "1"),
+                     "DIKLATSTRUKTURAL", "LATIHANSTRUKTURAL", "DIKLATPIM", "PIM", "PKN", "PKA", "PKP"),
     "fungsional": ("FUNGSIONAL", "DIKLATFUNGSIONAL", "PELATIHANFUNGSIONAL", "DIKLATJF",
-                   "DIKLATJABATANFUNGSIONAL", "2"),
+                   "DIKLATJABATANFUNGSIONAL"),
     "teknis": ("TEKNIS", "DIKLATTEKNIS", "PELATIHANTEKNIS", "BIMTEK", "BIMBINGANTEKNIS",
-               "MANAJERIAL", "DIKLATMANAJERIAL", "SOSIALKULTURAL", "3", "5", "6", "8"),
+               "MANAJERIAL", "DIKLATMANAJERIAL", "PELATIHANMANAJERIAL", "SOSIALKULTURAL",
+               "PELATIHANSOSIALKULTURAL"),
     "seminar": ("SEMINAR", "WORKSHOP", "LOKAKARYA", "KURSUS", "MAGANG", "WEBINAR", "SOSIALISASI",
-                "SIMPOSIUM", "KONFERENSI", "PENATARAN", "SEMINARWORKSHOP", "SEJENISNYA", "4", "7", "9",
-                "10"),
+                "SIMPOSIUM", "KONFERENSI", "PENATARAN", "SEMINARWORKSHOP", "SEJENISNYA"),
+    "prajabatan": ("PRAJABATAN", "PRAJAB", "DIKLATPRAJABATAN", "LATSAR", "LATSARCPNS", "PELATIHANDASAR",
+                   "PELATIHANDASARCPNS", "LATIHANDASARCPNS", "DIKLATPRAJAB"),
 }
+# Phrases that make a training Latsar / Prajabatan wherever they stand in its kind or name.
+PRAJABATAN_PHRASES = ("PRAJABATAN", "PRAJAB", "LATSAR", "PELATIHANDASARCPNS", "LATIHANDASARCPNS",
+                      "DIKLATDASARCPNS")
+# SIASN `JENIS DIKLAT ID` (riwayat diklat and riwayat kursus): 1 Diklat Struktural, 2 Diklat
+# Fungsional, 3 Diklat Teknis, 4 Workshop, 5 Pelatihan Manajerial, 6 Pelatihan Sosial Kultural,
+# 7 Sosialisasi, 8 Bimbingan Teknis, 9 Seminar, 10 Magang.
+TRAINING_ID = {"1": "kepemimpinan", "2": "fungsional", "3": "teknis", "4": "seminar", "5": "teknis",
+               "6": "teknis", "7": "seminar", "8": "teknis", "9": "seminar", "10": "seminar"}
+# SIASN `LATIHAN STRUKTURAL ID` -> the eselon level it matches: 1 SEPADA, 2 SEPALA/ADUM/PIM IV,
+# 3 SEPADYA/SPAMA/PIM III, 4 SPAMEN/SESPA/SESPANAS/PIM II, 5 SEPATI/PIM I. Ids 6 SESPIM, 7 SESPATI
+# and 8 "Diklat Struktural Lainnya" are leadership training with no eselon level.
+LEADERSHIP_ID = {"1": 5, "2": 4, "3": 3, "4": 2, "5": 1}
+LEADERSHIP_ID_WITHOUT_LEVEL = {"6": "SESPIM", "7": "SESPATI", "8": "Diklat Struktural Lainnya"}
 
 # Leadership-training names that carry their level without a numeral.
 LEADERSHIP_NAMED_LEVEL = {
@@ -82,6 +106,9 @@ LEADERSHIP_NAMED_LEVEL = {
     "SEPALA": 4, "ADUM": 4, "PKP": 4,
     "SEPADA": 5,
 }
+# LAN's names since 2019: "Pelatihan Kepemimpinan Administrator" (PKA), "... Pengawas" (PKP); the
+# word counts only right after KEPEMIMPINAN ("Diklat Pengawas Sekolah" is functional training).
+LEADERSHIP_NAMED_AFTER_KEPEMIMPINAN = {"ADMINISTRATOR": 3, "PENGAWAS": 4}
 
 # SKP predicates (PermenPANRB 6/2022 and earlier wording) -> the ruleset's predicate keys.
 PREDICATE = {
@@ -92,25 +119,64 @@ PREDICATE = {
     "KURANG": ("KURANG", "K"),
     "SANGAT KURANG": ("SANGATKURANG", "SK"),
     "BURUK": ("BURUK",),
+    "SEDANG": ("SEDANG",),  # PerBKN 8/2019's own word for the 51-60 band
 }
 
-# Discipline levels: words, SIASN R/S/B codes, and the punishments themselves (PP 53/2010, PP 94/2021).
+# Discipline levels as words or SIASN's `JENIS TINGKAT HUKUMAN ID` (R/S/B).
 DISCIPLINE = {
-    "ringan": ("RINGAN", "R", "HUKUMANDISIPLINRINGAN", "HUKDISRINGAN", "TEGURANLISAN",
-               "TEGURANTERTULIS", "PERNYATAANTIDAKPUAS", "PERNYATAANTIDAKPUASSECARATERTULIS",
-               "PERNYATAANTIDAKPUASTERTULIS"),
-    "sedang": ("SEDANG", "S", "HUKUMANDISIPLINSEDANG", "HUKDISSEDANG",
-               "PENUNDAANKENAIKANGAJIBERKALA", "PENUNDAANKENAIKANPANGKAT"),
-    "berat": ("BERAT", "B", "HUKUMANDISIPLINBERAT", "HUKDISBERAT", "PEMBEBASANDARIJABATAN",
-              "PEMBERHENTIANDENGANHORMATTIDAKATASPERMINTAANSENDIRI", "PDHTAPS",
-              "PEMBERHENTIANTIDAKDENGANHORMAT", "PTDH"),
+    "ringan": ("RINGAN", "R", "HUKUMANDISIPLINRINGAN", "HUKDISRINGAN", "TINGKATRINGAN"),
+    "sedang": ("SEDANG", "S", "HUKUMANDISIPLINSEDANG", "HUKDISSEDANG", "TINGKATSEDANG"),
+    "berat": ("BERAT", "B", "HUKUMANDISIPLINBERAT", "HUKDISBERAT", "TINGKATBERAT"),
 }
 DISCIPLINE_SEVERITY = {"ringan": 1, "sedang": 2, "berat": 3}
+# The punishments themselves (SIASN `JENIS HUKUMAN NAMA`), PP 94/2021 and PP 53/2010, as whole
+# phrases over normalised words (normalize.punishment_words: number words as digits, "%" as PERSEN,
+# filler words such as SELAMA, SEBESAR, PADA, YANG, DARI, SEBAGAI, PNS dropped). A duration is part
+# of the phrase where it decides the level: penurunan pangkat 1 tahun is sedang, 3 tahun berat.
+PUNISHMENT = {
+    "ringan": (
+        r"TEGURAN LISAN",
+        r"TEGURAN TERTULIS",
+        r"PERNYATAAN TIDAK PUAS( TERTULIS)?",
+    ),
+    "sedang": (
+        r"PEMOTONGAN (TUNJANGAN KINERJA|TUKIN) 25 PERSEN( (6|9|12) BULAN)?",  # PP 94/2021
+        r"PENUNDAAN (KENAIKAN GAJI BERKALA|KGB)( 1 TAHUN)?",  # PP 53/2010 (and PP 30/1980)
+        r"PENUNDAAN KENAIKAN PANGKAT( 1 TAHUN)?",
+        r"PENURUNAN PANGKAT SETINGKAT LEBIH RENDAH 1 TAHUN",
+    ),
+    "berat": (
+        r"PENURUNAN PANGKAT SETINGKAT LEBIH RENDAH 3 TAHUN",  # PP 53/2010
+        r"PEMINDAHAN DALAM RANGKA PENURUNAN JABATAN SETINGKAT LEBIH RENDAH",
+        r"PENURUNAN JABATAN SETINGKAT LEBIH RENDAH( 12 BULAN)?",  # PP 94/2021
+        r"PEMBEBASAN JABATAN( MENJADI JABATAN PELAKSANA( 12 BULAN)?)?",
+        r"PEMBERHENTIAN DENGAN HORMAT TIDAK ATAS PERMINTAAN SENDIRI|PDHTAPS",
+        r"PEMBERHENTIAN TIDAK DENGAN HORMAT|PTDH",
+    ),
+}
+# Words that carry no meaning for the match above.
+PUNISHMENT_FILLERS = frozenset({"SELAMA", "SEBESAR", "PALING", "LAMA", "UNTUK", "PADA", "YANG", "SECARA",
+                                "SEBAGAI", "PNS", "PEGAWAI", "NEGERI", "SIPIL", "DARI", "BERUPA"})
+NUMBER_WORDS = {"SATU": "1", "DUA": "2", "TIGA": "3", "EMPAT": "4", "LIMA": "5", "ENAM": "6", "TUJUH": "7",
+                "DELAPAN": "8", "SEMBILAN": "9", "SEPULUH": "10", "SEBELAS": "11", "DUABELAS": "12"}
+# A riwayat hukdis row that says there was no punishment ("Tidak ada", "-", "Nihil").
+NO_PUNISHMENT = ("TIDAKADA", "NIHIL", "TIDAKPERNAH", "BELUMPERNAH", "TIDAKADAHUKUMAN",
+                 "TIDAKADAHUKUMANDISIPLIN", "TIDAKPERNAHDIHUKUM", "TIDAKPERNAHDIJATUHIHUKUMANDISIPLIN",
+                 "BELUMPERNAHDIJATUHIHUKUMANDISIPLIN", "NIL", "NONE")
 
+# Employment type (SIASN `STATUS CPNS PNS`, or a plain status column). RULES.md "Reading real exports".
 STATUS = {
-    "PNS": ("PNS", "P", "PNSAKTIF", "AKTIF", "PEGAWAINEGERISIPIL"),
+    "PNS": ("PNS", "P", "PEGAWAINEGERISIPIL"),
     "CPNS": ("CPNS", "C", "CALONPNS", "CALONPEGAWAINEGERISIPIL"),
     "PPPK": ("PPPK", "P3K", "PPPKPARUHWAKTU", "PEGAWAIPEMERINTAHDENGANPERJANJIANKERJA"),
+}
+# Legal position (SIASN `KEDUDUKAN HUKUM NAMA`, also found in a plain status column): who is still
+# measured, and why the others are not (the text is shown in reports).
+KEDUDUKAN = {
+    "": ("AKTIF", "PEGAWAIAKTIF", "TUGASBELAJAR", "PERPANJANGANTUGASBELAJAR", "DPK", "DPB", "DIPERBANTUKAN",
+         "DIPEKERJAKAN"),
+    "CLTN": ("CLTN", "CUTIDILUARTANGGUNGANNEGARA", "PERPANJANGANCLTN"),
+    "pemberhentian sementara": ("PEMBERHENTIANSEMENTARA", "DIBERHENTIKANSEMENTARA"),
 }
 
 

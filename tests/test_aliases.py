@@ -412,7 +412,7 @@ def test_every_date_form_respects_the_window_edge(tmp_path, inside, outside):
     pytest.param(20, 20.0, id="angka"),
     pytest.param(19.5, 19.5, id="angka-desimal"),
     pytest.param(" 8 ", 8.0, id="spasi"),
-    pytest.param("1.234,5", 1234.5, id="ribuan-titik"),
+    pytest.param("1.000,0", 1000.0, id="ribuan-titik"),
 ])
 @pytest.mark.parametrize("kind", [pytest.param("xlsx", id="xlsx"), pytest.param("csv", id="csv")])
 def test_jp_numbers(tmp_path, jp, expected, kind):

@@ -468,11 +468,15 @@ def test_unreadable_punishment_makes_discipline_unknown(tmp_path, item, column):
 
 
 def test_unreadable_punishment_outside_the_window_does_not_zero_discipline(tmp_path):
-    """Its date shows it cannot count; the points stand, but the record still has a finding."""
+    """Its date shows it cannot count: the points stand, and the record stays complete (RULES.md
+    "Completeness"); the finding is still listed, as one that does not change this year's score."""
     item = punishment(tingkat="Dipindahkan", tanggal=dt.date(N - 10, 1, 5))
-    scored, _ = score_one(tmp_path, hukdis=[item])
+    scored, result = score_one(tmp_path, hukdis=[item])
     assert scored["disiplin"] == 5
-    assert not scored["data_lengkap"]
+    assert scored["data_lengkap"]
+    found = findings_for(result, lembar="hukdis", nip=NIP1)
+    assert found["kode"].tolist() == ["TINGKAT_HUKDIS_TIDAK_DIKENALI"]
+    assert not found["berdampak"].any()
 
 
 # --- Categories ---------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 import ipasn
-from ipasn.normalize import parse_training_kind
+from ipasn.normalize import HARMLESS, parse_training_kind
 from ipasn.ruleset import category_for
 
 N = 2024  # a leap year, so that 29 February can be the reference date
@@ -36,7 +36,8 @@ POSITIONS = [
     ("Struktural", 41, "Pengawas"), ("JPT Pratama", "II.a", "JPT"), ("JPT", "I.b", "JPT"),
     ("Administrator", None, "Administrator"), ("Pengawas", None, "Pengawas"), ("Struktural", None, None),
     ("Tenaga Ahli", None, None), ("Pengawas", "II.a", "Pengawas"), ("JPT", "III.a", "JPT"),
-    ("Struktural", "VII", None),
+    ("Struktural", "VII", None), ("JA", "III.b", "Administrator"), ("Jabatan Administrasi", None, "Pelaksana"),
+    ("JA", "IV.a", "Pengawas"), ("JA", "II.a", None), ("Jabatan Struktural", "I.b", "JPT"),
 ]
 TYPE_OF = {(jenis, eselon): kind for jenis, eselon, kind in POSITIONS}
 EDUCATION = ["05", "10", "12", "15", "17", "18", "20", "25", "30", "35", "40", "42", "45", "47", "49", "50",
@@ -44,8 +45,11 @@ EDUCATION = ["05", "10", "12", "15", "17", "18", "20", "25", "30", "35", "40", "
 
 LEADERSHIP = ["Diklatpim I", "SEPATI", "PKN Tingkat I", "Diklatpim II", "SPAMEN", "SESPA", "PKN Tingkat II",
               "Diklatpim III", "SPAMA", "SEPADYA", "PKA", "Diklatpim IV", "ADUM", "SEPALA", "PKP",
-              "Diklat Kepemimpinan"]
-KINDS = ["kepemimpinan", "fungsional", "teknis", "PKN", "Bimtek", "seminar", "Workshop", "Outbound", "Diklatpim"]
+              "Diklat Kepemimpinan", "Pelatihan Kepemimpinan Administrator Angkatan X",
+              "Pelatihan Kepemimpinan Pengawas", "Pelatihan Kepemimpinan Nasional Tingkat II"]
+# SIASN jenis diklat ids (3 Diklat Teknis, 9 Seminar), LAN's names in the kind column, Latsar (never counts)
+KINDS = ["kepemimpinan", "fungsional", "teknis", "PKN", "Bimtek", "seminar", "Workshop", "Outbound", "Diklatpim",
+         "3", "9", "Diklat PIM III", "Latsar CPNS", "Kursus"]
 
 
 def _edges(reference: dt.date, years: int) -> list[dt.date]:
@@ -73,14 +77,21 @@ dates = weighted(
     (3, st.dates(min_value=dt.date(N - 1, 1, 1), max_value=dt.date(N, 12, 31))),  # inside the windows
     (1, st.dates(min_value=dt.date(N - 12, 1, 1), max_value=dt.date(N + 1, 12, 31))),
 )
+# A bare year (as a number or as text) around every window edge, for both reference dates.
+years = st.integers(N - 7, N + 1)
 date_cells = weighted((6, dates), (2, dates.map(lambda d: d.isoformat())),
-                      (1, st.sampled_from(["31-13-2024", "kemarin", ""])))
+                      (1, st.sampled_from(["31-13-2024", "kemarin", ""])), (2, years), (1, years.map(str)))
 jps = st.sampled_from([None, 0, 4, 8, 10, 12, 12, 19.5, 20, 20, 20, 20.5, 24, 32, "12,5", "7,5", -1, "x"])
 values = st.sampled_from([None, None, -1, 0, 50, 50.01, 60, 60.5, 75, 75.5, 90, 90.5, 100, 110, 120, 120.5, "abc"])
 predicates = st.sampled_from([None, None, "Sangat Baik", "Baik", "Cukup", "Butuh Perbaikan", "Kurang",
                               "Sangat Kurang", "Buruk", "SB", "Entah"])
-statuses = weighted((12, st.just("PNS")), (2, st.just("")), (1, st.sampled_from(["CPNS", "PPPK", "Honorer"])))
-discipline = st.sampled_from(["ringan", "sedang", "berat", "R", "S", "B", "Teguran tertulis", "??"])
+statuses = weighted((12, st.just("PNS")), (2, st.just("")), (1, st.sampled_from(["CPNS", "PPPK", "Honorer"])),
+                    (2, st.sampled_from(["PPPK Aktif", "CPNS Aktif", "PNS DPK", "Tugas Belajar", "CLTN", "Aktif",
+                                         "P", "Pemberhentian sementara", "PNS Aktif"])))
+discipline = st.sampled_from(["ringan", "sedang", "berat", "R", "S", "B", "Teguran tertulis", "??",
+                              "Penurunan pangkat setingkat lebih rendah selama 1 (satu) tahun",
+                              "Penurunan pangkat setingkat lebih rendah selama 3 (tiga) tahun",
+                              "Pemotongan tunjangan kinerja sebesar 25% selama 6 bulan", "Tidak ada", "-"])
 
 
 @st.composite
@@ -138,7 +149,8 @@ def _check_invariants(result) -> None:
         assert 0 <= r["kualifikasi"] <= 25 and 0 <= r["kompetensi"] <= 40
         assert 0 <= r["kinerja"] <= 30 and 0 <= r["disiplin"] <= 5
         assert r["kategori"] == category_for(r["ip_asn"], result.rules.kategori)
-    assert (result.pegawai["diukur"] == (result.pegawai["status"] == "PNS")).all()
+    assert (result.pegawai["diukur"] == ((result.pegawai["status"] == "PNS")
+                                         & result.pegawai["keterangan_status"].isna())).all()
     assert len(s) == int(result.pegawai["diukur"].sum())
 
 
@@ -176,7 +188,7 @@ def test_explanations_do_not_change_the_scores(rulesets):
 def _plausible(sheets, column: str, kind: str | None) -> bool:
     """A cheap look at the raw rows (no file I/O): could this example reach the target at all?"""
     types = {p["nip"]: TYPE_OF[(p["jenis_jabatan"], p["eselon"])] for p in sheets["pegawai"]
-             if p["status"] in ("PNS", "")}
+             if p["status"] in ("PNS", "", "P", "Aktif", "PNS Aktif", "PNS DPK", "Tugas Belajar")}
     if kind:
         return kind in types.values()
     indicator = column.removeprefix("kompetensi_")
@@ -211,3 +223,29 @@ def test_the_generator_reaches_every_branch(target):
 
     find(datasets(), reached, settings=settings(max_examples=300, phases=[Phase.generate], database=None,
                                                 deadline=None, derandomize=True))
+
+
+def _new_branch_reached(target: str, sheets) -> bool:
+    with tempfile.TemporaryDirectory() as folder:
+        data = ipasn.load(write_csv_folder(Path(folder) / "data", sheets))
+    if target == "cltn":
+        return bool(((data.pegawai["status"] == "PNS") & data.pegawai["keterangan_status"].notna()).any())
+    result = ipasn.score(data, N, None, FEB29, explanations=False)
+    found = result.findings[result.findings["nip"].isin(result.scores["nip"])]
+    year_only = found["kode"] == "TANGGAL_HANYA_TAHUN"
+    return bool({
+        "tahun-melintasi-batas": (year_only & found["berdampak"]).any(),
+        "tahun-di-satu-sisi": (year_only & ~found["berdampak"]).any(),
+        "temuan-tanpa-dampak": (~found["kode"].isin(HARMLESS) & ~year_only & ~found["berdampak"]).any(),
+        "disiplin-tak-pasti": (~result.scores["data_lengkap"] & (result.scores["disiplin"] == 0)).any(),
+    }[target])
+
+
+@pytest.mark.parametrize("target", ["cltn", "tahun-melintasi-batas", "tahun-di-satu-sisi", "temuan-tanpa-dampak",
+                                    "disiplin-tak-pasti"])
+def test_the_generator_reaches_the_new_branches(target):
+    """The agreement test sees bare years on both sides of and across a window edge (29 February),
+    findings that cannot change this period's score, and PNS who are not measured (CLTN...)."""
+    find(datasets(), lambda sheets: _new_branch_reached(target, sheets),
+         settings=settings(max_examples=300, phases=[Phase.generate], database=None, deadline=None,
+                           derandomize=True))

@@ -66,20 +66,27 @@ class FindingLog:
             "berdampak": ~code.isin(HARMLESS).to_numpy(),
         })
         self._parts.append(part)
-        self._at.append(np.flatnonzero(mask))
+        self._at.append(np.asarray(index))
 
-    def frame(self, context: pd.DataFrame | None = None) -> pd.DataFrame:
-        """The findings in the order recorded; with `context` (one row per input row, in input
-        order, columns of CONTEXT), each finding carries its row's context."""
+    def frame(self, context: dict | None = None, index: pd.Index | None = None) -> pd.DataFrame:
+        """The findings in the order recorded; with `context` (names of CONTEXT -> one value for
+        every row, or one per row of the table whose index is `index`, in its order), each finding
+        carries its row's context."""
         if not self._parts:
             out = empty()
-            return out if context is None else out.assign(**{c: pd.Series(dtype=t) for c, t in CONTEXT.items()
-                                                             if c in context})
+            return out if context is None else out.assign(**{c: pd.Series(dtype=CONTEXT[c]) for c in context})
         out = pd.concat(self._parts, ignore_index=True)
         if context is not None:
-            at = np.concatenate(self._at)
-            for column in context.columns:
-                out[column] = context[column].to_numpy()[at]
+            at = np.concatenate(self._at)  # the rows' index labels
+            if index is not None and not index.equals(pd.RangeIndex(len(index))):
+                at = index.get_indexer(at)
+            for column, values in context.items():
+                if np.ndim(values) == 0:  # the same for every row
+                    out[column] = pd.Series(values, index=out.index, dtype=CONTEXT[column])
+                else:  # only the flagged rows are taken: a sheet may have millions
+                    taken = values.take(at) if isinstance(values, pd.Series) else np.asarray(values)[at]
+                    out[column] = pd.Series(np.asarray(taken, dtype=object if column == "_jenis" else None),
+                                            index=out.index).astype(CONTEXT[column])
         return out
 
 

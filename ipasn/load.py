@@ -71,9 +71,33 @@ def _column(raw: pd.DataFrame, name: str) -> pd.Series:
     return raw[name] if name in raw else pd.Series([None] * len(raw), index=raw.index, dtype=object)
 
 
+def _parse_each(raw: pd.DataFrame, name: str, *specs: tuple[nz.Parser, str | None]
+                ) -> list[tuple[pd.Series, pd.Series]]:
+    """`nz.parse_series_each` over a column (factorized once); for a column the sheet does not have,
+    each parser's answer for an empty cell, without looking at millions of empty cells."""
+    if name in raw:
+        return nz.parse_series_each(raw[name], *specs)
+    out = []
+    for parser, dtype in specs:
+        value, problem = parser(None)
+        values = pd.Series([value], dtype=dtype).take(np.zeros(len(raw), dtype=np.intp)).set_axis(raw.index)
+        problems = np.empty(len(raw), dtype=object)  # None throughout, without touching each cell
+        if problem is not None:
+            problems[:] = problem
+        out.append((values, pd.Series(problems, index=raw.index, dtype=object, copy=False)))
+    return out
+
+
 def _parse(raw: pd.DataFrame, name: str, parser: nz.Parser, dtype: str | None = None
            ) -> tuple[pd.Series, pd.Series]:
-    return nz.parse_series(_column(raw, name), parser, dtype)
+    return _parse_each(raw, name, (parser, dtype))[0]
+
+
+def _blank(value: object) -> tuple[bool, None]:
+    return nz.is_blank(value), None
+
+
+BLANK = (_blank, "bool")  # a parse spec: whether the cell is empty
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -83,7 +107,7 @@ def _given(raw: pd.DataFrame, name: str) -> np.ndarray:
     """Which cells of a column hold anything (False throughout when the column is absent)."""
     if name not in raw:
         return np.zeros(len(raw), dtype=bool)
-    return ~_parse(raw, name, lambda v: (nz.is_blank(v), None), "bool")[0].to_numpy(bool)
+    return ~_parse(raw, name, *BLANK)[0].to_numpy(bool)
 
 
 def _pair_text(raw: pd.DataFrame, first: str, second: str, mask: np.ndarray) -> pd.Series:
@@ -97,21 +121,30 @@ def _pair_text(raw: pd.DataFrame, first: str, second: str, mask: np.ndarray) -> 
 
 
 def _id_or_name(raw: pd.DataFrame, log: fnd.FindingLog, nip: pd.Series, usable: np.ndarray, id_column: str,
-                name_column: str, parse_id: nz.Parser, parse_name: nz.Parser, dtype: str = "object",
-                refines: dict[str, tuple[str, ...]] | None = None) -> tuple[pd.Series, pd.Series, np.ndarray]:
+                name_column: str, parse_id: nz.Parser, parse_name: nz.Parser, dtype: str = "category",
+                refines: dict[str, tuple[str, ...]] | None = None, also: tuple = ()
+                ) -> tuple[pd.Series, pd.Series, np.ndarray, list[tuple[pd.Series, pd.Series]]]:
     """One value from SIASN's id column and its name column (RULES.md "SIASN ids"): the id decides;
     where the two disagree a harmless finding names both (KODE_NAMA_BERBEDA), where the id is unknown
     but the name is readable the name is used (KODE_TIDAK_DIKENALI). `refines` lists names that say
     more than an id without contradicting it (id 1 Struktural named "Administrator"): the name is used.
 
-    Returns the value, the problem where neither column gives one (None elsewhere), and whether that
-    problem is the id's (the name column was empty)."""
-    by_id, id_problem = _parse(raw, id_column, parse_id, dtype)
-    by_name, name_problem = _parse(raw, name_column, parse_name, dtype)
-    id_given = _given(raw, id_column)
-    has_id, has_name = by_id.notna().to_numpy(bool), by_name.notna().to_numpy(bool)
-    both = has_id & has_name
-    differ = both & (by_id.astype(object).to_numpy() != by_name.astype(object).to_numpy())
+    Returns the value ("category" or "float64" as `dtype`), the problem where neither column gives
+    one (None elsewhere), whether that problem is the id's (the name column was empty), and the
+    name column parsed by the further specs `also` (each column is factorized once)."""
+    (by_id, id_problem), (id_blank, _) = _parse_each(raw, id_column, (parse_id, dtype), BLANK)
+    (by_name, name_problem), (name_blank, _), *extra = _parse_each(raw, name_column, (parse_name, dtype), BLANK,
+                                                                   *also)
+    id_given, name_given = ~id_blank.to_numpy(bool), ~name_blank.to_numpy(bool)
+    if dtype == "category":  # compare codes over one set of categories, not millions of str objects
+        union = by_id.cat.categories.union(by_name.cat.categories)
+        by_id, by_name = by_id.cat.set_categories(union), by_name.cat.set_categories(union)
+        id_codes, name_codes = by_id.cat.codes.to_numpy(), by_name.cat.codes.to_numpy()
+        has_id, has_name = id_codes >= 0, name_codes >= 0
+    else:
+        id_codes, name_codes = (v.to_numpy("float64", na_value=np.nan) for v in (by_id, by_name))
+        has_id, has_name = ~np.isnan(id_codes), ~np.isnan(name_codes)
+    differ = has_id & has_name & (id_codes != name_codes)
     refined = np.zeros(len(raw), dtype=bool)
     for general, specific in (refines or {}).items():
         refined |= differ & (by_id == general).to_numpy(bool) & by_name.isin(specific).to_numpy(bool)
@@ -120,13 +153,25 @@ def _id_or_name(raw: pd.DataFrame, log: fnd.FindingLog, nip: pd.Series, usable: 
             raw=_pair_text(raw, id_column, name_column, differ & usable), nip=nip)
     unknown_id = id_given & ~has_id & has_name
     log.add(raw, unknown_id & usable, id_column, "KODE_TIDAK_DIKENALI", rejected=False, nip=nip)
-    value = by_id.where(has_id & ~refined, by_name)
-    id_only = id_given & ~_given(raw, name_column)
+    use_id = has_id & ~refined
+    if dtype == "category":
+        value = pd.Series(pd.Categorical.from_codes(np.where(use_id, id_codes, name_codes), dtype=by_id.dtype),
+                          index=raw.index)
+    else:
+        value = pd.Series(np.where(use_id, id_codes, name_codes), index=raw.index)
+    id_only = id_given & ~name_given
     problem = name_problem.where(~id_only, id_problem).where(~(has_id | has_name), None)
-    return value, problem, id_only
+    return value, problem, id_only, extra
 
 
 # --- pegawai ----------------------------------------------------------------------------------
+
+
+TYPES = pd.CategoricalDtype(["PNS", "CPNS", "PPPK"])  # codes 0, 1, 2; -1 none stated
+REASONS = pd.CategoricalDtype(["CLTN", "pemberhentian sementara"])
+# Why someone is not measured, in keterangan_status (codes of the array built in `_employment`).
+NOT_MEASURED = np.array([None, "CPNS", "PPPK", "CLTN", "pemberhentian sementara", "status tidak dikenali",
+                         "status bertentangan"], dtype=object)
 
 
 def _employment(raw: pd.DataFrame, log: fnd.FindingLog, nip: pd.Series, usable: np.ndarray
@@ -135,30 +180,30 @@ def _employment(raw: pd.DataFrame, log: fnd.FindingLog, nip: pd.Series, usable: 
     from `status` (STATUS CPNS PNS) and `kedudukan` (KEDUDUKAN HUKUM NAMA), read both: measured only
     when neither says otherwise (RULES.md "Reading real exports"). No row is rejected for its status:
     an unknown status is a finding, and that person is registered and not measured."""
-    (s_kind, s_problem), (s_reason, _) = nz.parse_series_each(
-        _column(raw, "status"), (nz.status_type, object), (nz.status_obstacle, object))
-    (k_kind, k_problem), (k_reason, _) = nz.parse_series_each(
-        _column(raw, "kedudukan"), (nz.kedudukan_type, object), (nz.status_obstacle, object))
-    log.add(raw, s_problem.notna().to_numpy(bool) & usable, "status", s_problem, rejected=False, nip=nip)
-    log.add(raw, k_problem.notna().to_numpy(bool) & usable, "kedudukan", k_problem, rejected=False, nip=nip)
-    s_kind, k_kind = s_kind.to_numpy(object), k_kind.to_numpy(object)
-    clash = (s_kind != None) & (k_kind != None) & (s_kind != k_kind)  # noqa: E711 - elementwise
+    (s_kind, s_problem), (s_reason, _) = _parse_each(raw, "status", (nz.status_type, TYPES),
+                                                     (nz.status_obstacle, REASONS))
+    (k_kind, k_problem), (k_reason, _) = _parse_each(raw, "kedudukan", (nz.kedudukan_type, TYPES),
+                                                     (nz.status_obstacle, REASONS))
+    s_unknown, k_unknown = s_problem.notna().to_numpy(bool), k_problem.notna().to_numpy(bool)
+    log.add(raw, s_unknown & usable, "status", s_problem, rejected=False, nip=nip)
+    log.add(raw, k_unknown & usable, "kedudukan", k_problem, rejected=False, nip=nip)
+    s, k = s_kind.cat.codes.to_numpy(), k_kind.cat.codes.to_numpy()  # -1 none, 0 PNS, 1 CPNS, 2 PPPK
+    clash = (s >= 0) & (k >= 0) & (s != k)
     log.add(raw, clash & usable, "status", "STATUS_BERTENTANGAN", rejected=False,
             raw=_pair_text(raw, "status", "kedudukan", clash & usable), nip=nip)
-    # The type: what either column says (a PNS in one and a PPPK in the other is not measured as PNS).
-    kind = np.where(s_kind == None, k_kind, s_kind)  # noqa: E711
-    kind = np.where(clash & (s_kind == "PNS"), k_kind, kind)
-    kind = np.where(clash & (k_kind == "PNS"), s_kind, kind)
-    unresolved = clash & (s_kind != "PNS") & (k_kind != "PNS")  # CPNS in one, PPPK in the other
-    kind = np.where(unresolved, None, kind)
-    unknown = s_problem.notna().to_numpy(bool) | k_problem.notna().to_numpy(bool)
-    kind = np.where((kind == None) & ~unknown & ~unresolved, "PNS", kind)  # noqa: E711 - empty is PNS
-    reason = np.full(len(raw), None, dtype=object)
-    for mask, text in ((unknown, "status tidak dikenali"), (k_reason.notna().to_numpy(bool), k_reason.to_numpy()),
-                       (s_reason.notna().to_numpy(bool), s_reason.to_numpy()),
-                       ((kind == "CPNS") | (kind == "PPPK"), kind), (unresolved, "status bertentangan")):
-        reason = np.where(mask, text, reason)  # later masks take precedence
-    return kind.astype(object), reason.astype(object)
+    # The type either column states; where one says PNS and the other CPNS or PPPK, the latter.
+    kind = np.maximum(s, k)
+    unresolved = clash & (s > 0) & (k > 0)  # CPNS in one, PPPK in the other
+    unknown = s_unknown | k_unknown
+    kind = np.where(unresolved | ((kind < 0) & unknown), -1, np.where(kind < 0, 0, kind))  # empty is PNS
+    # Why not measured (later rules take precedence): unknown, a kedudukan, a type, a contradiction.
+    reason = np.where(unknown, 5, 0)
+    for obstacle in (s_reason, k_reason):
+        code = obstacle.cat.codes.to_numpy()
+        reason = np.where(code >= 0, code + 3, reason)
+    reason = np.where(kind > 0, kind, reason)
+    reason = np.where(unresolved, 6, reason)
+    return np.array(["PNS", "CPNS", "PPPK", None], dtype=object)[kind], NOT_MEASURED[reason]
 
 
 def _resolve_position(kind_name: pd.Series, madya: pd.Series, eselon: pd.Series, eselon_flagged: np.ndarray,
@@ -254,21 +299,21 @@ def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
     log.add(raw, no_unit & usable, "unit_kerja", "UNIT_KOSONG", rejected=False, nip=nip)
     unit = unit.mask(no_unit, "(Unit kerja tidak diisi)")
 
-    education, edu_problem, edu_id_only = _id_or_name(
+    education, edu_problem, edu_id_only, _ = _id_or_name(
         raw, log, nip, usable, "pendidikan_id", "pendidikan", nz.parse_education, nz.parse_education)
     _log_problem(log, raw, edu_problem, edu_id_only, usable, "pendidikan_id", "pendidikan", nip)
-    kind, kind_problem, kind_id_only = _id_or_name(
+    kind, kind_problem, kind_id_only, [(madya, _)] = _id_or_name(
         raw, log, nip, usable, "jenis_jabatan_id", "jenis_jabatan", nz.parse_position_id, nz.position_type,
-        refines=vocab.POSITION_REFINES)
+        refines=vocab.POSITION_REFINES, also=((nz.is_jpt_madya_utama, "bool"),))
     _log_problem(log, raw, kind_problem, kind_id_only, usable, "jenis_jabatan_id", "jenis_jabatan", nip)
-    madya = _parse(raw, "jenis_jabatan", nz.is_jpt_madya_utama, "bool")[0]
-    eselon, eselon_problem, eselon_id_only = _id_or_name(
+    eselon, eselon_problem, eselon_id_only, _ = _id_or_name(
         raw, log, nip, usable, "eselon_id", "eselon", nz.parse_eselon, nz.parse_eselon, "float64")
     _log_problem(log, raw, eselon_problem, eselon_id_only, usable, "eselon_id", "eselon", nip)
     position, level = _resolve_position(kind, madya, eselon, eselon_problem.notna().to_numpy(bool), log, raw,
                                         nip, usable)
     shown_education = _text(raw, "pendidikan", nz.quoted)
-    shown_education = shown_education.mask(shown_education == "", _text(raw, "pendidikan_id", nz.quoted))
+    if "pendidikan_id" in raw:  # only the id: quote it
+        shown_education = shown_education.mask(edu_id_only, _text(raw, "pendidikan_id", nz.quoted))
 
     table = pd.DataFrame({
         "nip": nip,
@@ -286,8 +331,8 @@ def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
         "_row": raw["_row"],
         "_nip": keys,
     })[usable].reset_index(drop=True)
-    context = pd.DataFrame({"_tabel": "pegawai", "_nip": keys}, index=raw.index)
-    return table.astype({"eselon": "Int8"}), log.frame(context)
+    context = {"_tabel": "pegawai", "_nip": keys}
+    return table.astype({"eselon": "Int8"}), log.frame(context, raw.index)
 
 
 # --- history sheets ---------------------------------------------------------------------------
@@ -342,18 +387,21 @@ def _dates(raw: pd.DataFrame, column: str, log: fnd.FindingLog, nip: pd.Series, 
     with a finding), the problem of rows with an unusable date (None elsewhere; not yet logged: the
     caller decides), and the earliest possible date of each row (1 January for a bare year; NaT
     where unknown)."""
-    (date, problem), (shown, _) = nz.parse_series_each(
-        _column(raw, column), (nz.parse_date, "datetime64[ns]"), (nz.date_shown, object))
+    date, problem = _parse(raw, column, nz.parse_date, "datetime64[ns]")
     year_only = (problem == nz.YEAR_ONLY).to_numpy(bool)
-    log.add(raw, year_only & ok, column, nz.YEAR_ONLY, rejected=False, raw=shown, nip=nip)
+    flagged = year_only & ok
+    shown = pd.Series(None, index=raw.index, dtype=object)
+    if flagged.any():
+        shown[flagged] = nz.parse_series(_column(raw, column)[flagged], nz.date_shown, object)[0]
+    log.add(raw, flagged, column, nz.YEAR_ONLY, rejected=False, raw=shown, nip=nip)
     days = date.to_numpy("datetime64[ns]")
     earliest = np.where(year_only, days.astype("datetime64[Y]").astype("datetime64[ns]"), days)
     return date, year_only, problem.mask(year_only, None), earliest
 
 
-def _history_context(table: str, join: dict[str, np.ndarray], index: pd.Index, **columns) -> pd.DataFrame:
+def _history_context(table: str, join: dict[str, np.ndarray], **columns) -> dict:
     """What a history row would feed into scoring, attached to its findings (findings.CONTEXT)."""
-    return pd.DataFrame({"_tabel": table, "_nip": join["_nip"], **columns}, index=index)
+    return {"_tabel": table, "_nip": join["_nip"], **columns}
 
 
 def _load_diklat(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -367,20 +415,21 @@ def _load_diklat(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.Dat
     # Its kind: SIASN's jenis diklat id decides over the jenis text; without either, a leadership
     # level (a riwayat diklat struktural sheet) or a leadership name says kepemimpinan. Latsar /
     # Prajabatan, by kind or by name, never counts.
-    kind, kind_problem, kind_id_only = _id_or_name(
-        raw, log, nip, ok, "jenis_id", "jenis", nz.parse_training_id, nz.parse_training_kind)
-    (leadership_name, _), (prajabatan_name, _), (name_level, _), (cleaned_name, _) = nz.parse_series_each(
-        _column(raw, name_column), (nz.names_leadership, "bool"), (nz.is_prajabatan, "bool"),
+    kind, kind_problem, kind_id_only, [(from_kind, _), (kind_blank, _)] = _id_or_name(
+        raw, log, nip, ok, "jenis_id", "jenis", nz.parse_training_id, nz.parse_training_kind,
+        also=((nz.parse_leadership_level, "float64"), BLANK))
+    kind = kind.cat.set_categories(list(vocab.TRAINING))  # every kind a row can be given below
+    (leadership_name, _), (prajabatan_name, _), (name_level, _), (cleaned_name, _) = _parse_each(
+        raw, name_column, (nz.names_leadership, "bool"), (nz.is_prajabatan, "bool"),
         (nz.parse_leadership_level, "float64"), (nz.cleaned, "category"))
-    kind_given = _given(raw, "jenis") | _given(raw, "jenis_id")
+    kind_given = ~kind_blank.to_numpy(bool) | _given(raw, "jenis_id")
     level_given = _given(raw, "tingkat") | _given(raw, "tingkat_id")
     unnamed = ~kind_given & kind.isna().to_numpy(bool)
     kind = kind.mask(unnamed & (level_given | leadership_name.to_numpy(bool)), "kepemimpinan")
     prajabatan_kind = (kind == "prajabatan").to_numpy(bool)
     prajabatan = prajabatan_name.to_numpy(bool) | prajabatan_kind
     kind = kind.mask(prajabatan, "prajabatan")
-    unknown = kind.isna().to_numpy(bool)
-    kind_problem = kind_problem.where(kind_problem.notna(), "JENIS_DIKLAT_TIDAK_DIKENALI")
+    unknown = kind.isna().to_numpy(bool)  # its problem: the kind's, or the id's where only an id was given
     log.add(raw, unknown & ok & ~kind_id_only, "jenis", kind_problem, rejected=True, nip=nip)
     log.add(raw, unknown & ok & kind_id_only, "jenis_id", kind_problem, rejected=True, nip=nip)
     ok &= ~unknown
@@ -403,11 +452,14 @@ def _load_diklat(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.Dat
     # Leadership level: SIASN's latihan struktural id, else the level text, else the kind's text
     # ("Diklat PIM IV"), else the training's name.
     leadership = (kind == "kepemimpinan").to_numpy(bool)
-    level, level_problem, level_id_only = _id_or_name(
-        raw, log, nip, ok & leadership, "tingkat_id", "tingkat", nz.parse_leadership_id, nz.parse_leadership_level,
-        "float64")
-    from_kind = _parse(raw, "jenis", nz.parse_leadership_level, "float64")[0]
-    level = level.where(level.notna(), from_kind).where(lambda v: v.notna(), name_level)
+    level = np.full(len(raw), np.nan)
+    at = np.flatnonzero(leadership)  # a small part of a national table: look at those rows only
+    if len(at):
+        level[at] = _id_or_name(raw.iloc[at], log, nip.iloc[at], ok[at], "tingkat_id", "tingkat",
+                                nz.parse_leadership_id, nz.parse_leadership_level, "float64")[0].to_numpy("float64")
+    for fallback in (from_kind, name_level):
+        level = np.where(np.isnan(level), fallback.to_numpy("float64", na_value=np.nan), level)
+    level = pd.Series(level, index=raw.index)
     bad = leadership & level.isna().to_numpy(bool) & ok
     shown = pd.Series(None, index=raw.index, dtype=object)  # the cell the level was looked for in
     if bad.any():
@@ -421,21 +473,21 @@ def _load_diklat(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.Dat
 
     table = pd.DataFrame({
         "nip": nip,
-        "jenis": kind.astype("category"),
+        "jenis": kind,
         "nama": cleaned_name,
-        "tingkat": level.where(leadership, None),
+        "tingkat": level.where(leadership),
         "tanggal_selesai": date,
         "hanya_tahun": year_only,
         "jp": jp.astype("float64"),
         "_row": raw["_row"],
         **join,
     }, copy=False)  # the parsed columns are new already
-    ok = _reject_exact_duplicates(raw, table, ok, log,
-                                  ["nip", "jenis", "nama", "tingkat", "tanggal_selesai", "hanya_tahun", "jp"])
-    context = _history_context("diklat", join, raw.index, _jenis=kind.astype(object).where(kind.notna(), None),
+    ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "jenis", "nama", "tanggal_selesai", "jp"]
+                                  + (["hanya_tahun"] if year_only.any() else []))
+    context = _history_context("diklat", join, _jenis=kind,
                                _dari=earliest, _sampai=date.to_numpy("datetime64[ns]"))
     table = table[ok].reset_index(drop=True)
-    return table.astype({"tingkat": "Int8", "tanggal_selesai": "datetime64[ns]"}), log.frame(context)
+    return table.astype({"tingkat": "Int8", "tanggal_selesai": "datetime64[ns]"}), log.frame(context, raw.index)
 
 
 def _load_kinerja(sheet: RawSheet, roster: _Roster, rules: Ruleset) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -484,10 +536,10 @@ def _load_kinerja(sheet: RawSheet, roster: _Roster, rules: Ruleset) -> tuple[pd.
     clash = rowkeys.duplicated(rowkeys.combination_key([table["_pegawai"], table["tahun"]]), ok, keep=False)
     log.add(raw, clash, "tahun", "KINERJA_GANDA", rejected=True, nip=nip)
     ok &= ~clash
-    context = _history_context("kinerja", join, raw.index, _tahun=pd.to_numeric(year, errors="coerce").to_numpy(
+    context = _history_context("kinerja", join, _tahun=pd.to_numeric(year, errors="coerce").to_numpy(
         "float64", na_value=np.nan))
     table = table[ok].reset_index(drop=True)
-    return table.astype({"tahun": "int64", "nilai": "float64"}), log.frame(context)
+    return table.astype({"tahun": "int64", "nilai": "float64"}), log.frame(context, raw.index)
 
 
 def _load_hukdis(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -499,9 +551,9 @@ def _load_hukdis(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.Dat
     raw = sheet.data
     log = fnd.FindingLog(sheet.file, sheet.sheet)
     nip, join, ok = _history_nip(raw, log, roster)
-    by_level, _ = _parse(raw, "tingkat", nz.parse_discipline, object)
-    by_name, _ = _parse(raw, "jenis_hukuman", nz.parse_punishment, object)
-    level_given, name_given = _given(raw, "tingkat"), _given(raw, "jenis_hukuman")
+    (by_level, _), (level_blank, _) = _parse_each(raw, "tingkat", (nz.parse_discipline, object), BLANK)
+    (by_name, _), (name_blank, _) = _parse_each(raw, "jenis_hukuman", (nz.parse_punishment, object), BLANK)
+    level_given, name_given = ~level_blank.to_numpy(bool), ~name_blank.to_numpy(bool)
     id_given = _given(raw, "jenis_hukuman_id")
     has_level, has_name = by_level.notna().to_numpy(bool), by_name.notna().to_numpy(bool)
     differ = has_level & has_name & (by_level.to_numpy(object) != by_name.to_numpy(object))
@@ -531,11 +583,12 @@ def _load_hukdis(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.Dat
     ok &= ~(bad_level | bad_date)
     table = pd.DataFrame({"nip": nip, "tingkat": level.astype("category"), "tanggal": date,
                           "hanya_tahun": year_only, "_row": raw["_row"], **join}, copy=False)
-    ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "tingkat", "tanggal", "hanya_tahun"])
-    context = _history_context("hukdis", join, raw.index, _dari=earliest, _sampai=date.to_numpy("datetime64[ns]"))
+    ok = _reject_exact_duplicates(raw, table, ok, log, ["nip", "tingkat", "tanggal"]
+                                  + (["hanya_tahun"] if year_only.any() else []))
+    context = _history_context("hukdis", join, _dari=earliest, _sampai=date.to_numpy("datetime64[ns]"))
     table = table[ok].reset_index(drop=True)
     unreadable = unreadable.reset_index(drop=True).astype({"tanggal": "datetime64[ns]", "hanya_tahun": bool})
-    return table.astype({"tanggal": "datetime64[ns]"}), unreadable, log.frame(context)
+    return table.astype({"tanggal": "datetime64[ns]"}), unreadable, log.frame(context, raw.index)
 
 
 def _accounting(sheets: dict[str, RawSheet], found: pd.DataFrame) -> pd.DataFrame:

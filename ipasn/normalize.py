@@ -68,17 +68,18 @@ PROBLEMS = {
     "TINGKAT_DAN_JENIS_HUKUMAN_BERBEDA": "tingkat hukuman dan jenis hukuman tidak sesuai; yang dipakai tingkat",
     "HUKDIS_TIDAK_ADA": "baris menyatakan tidak ada hukuman disiplin; bukan hukuman, tidak dihitung",
     "DUPLIKAT_PERSIS": "baris sama persis dengan baris sebelumnya; diabaikan",
+    "GALAT_EXCEL": "sel berisi nilai galat Excel (misalnya #N/A dari rumus yang gagal); dibaca sebagai kosong",
+    "LEMBAR_TIDAK_DIKENALI": "lembar berisi kolom NIP tetapi tidak dikenali sebagai data apa pun; tidak dibaca",
+    "LEMBAR_TIDAK_ADA": "tidak ada lembar atau berkas untuk data ini",
 }
 
 # Problems that cannot change anyone's score (the employee stays data_lengkap). Whether any other
 # finding can change this year's score depends on the row's date and kind: score.py decides.
-HARMLESS = frozenset({"NAMA_KOSONG", "UNIT_KOSONG", "DUPLIKAT_PERSIS", "PREDIKAT_TIDAK_DIKENALI",
+HARMLESS = frozenset({"NAMA_KOSONG", "UNIT_KOSONG", "DUPLIKAT_PERSIS", "PREDIKAT_TIDAK_DIKENALI", "GALAT_EXCEL",
                       # the id is readable and decides (or the name does, where the id is unknown)
                       "KODE_NAMA_BERBEDA", "KODE_TIDAK_DIKENALI", "TINGKAT_DAN_JENIS_HUKUMAN_BERBEDA",
                       # rows recognised as never counting
                       "DIKLAT_PRAJABATAN", "HUKDIS_TIDAK_ADA"})
-# Findings on rows that are still used (the others' rows are rejected).
-KEPT_ROW = frozenset({"TANGGAL_HANYA_TAHUN"})
 
 Parser = Callable[[Any], tuple[Any, "str | None"]]
 

@@ -10,6 +10,7 @@ import pandas as pd
 from ipasn import explain
 from ipasn import findings as fnd
 from ipasn.bands import band_points, categorize
+from ipasn.errors import YearError
 from ipasn.load import Dataset
 from ipasn.people import People
 from ipasn.ruleset import INDICATORS, JP_UNITS, Ruleset, jp_units, load_ruleset
@@ -24,7 +25,7 @@ EXPLANATION_COLUMNS = [
     "keterangan_kualifikasi", "keterangan_kompetensi", "keterangan_kinerja", "keterangan_disiplin",
 ]
 # Extra columns after the contract's: what the summaries and the "what to improve" section need.
-DETAIL_COLUMNS = ["eselon", "pendidikan", "jenis_kelamin", "jabatan"]
+DETAIL_COLUMNS = ["sub_unit", "eselon", "pendidikan", "jenis_kelamin", "jabatan"]
 STRUCTURAL_LEVEL = {"Administrator": 3, "Pengawas": 4}
 
 
@@ -245,7 +246,7 @@ def _finding_matters(found: pd.DataFrame, people: People, types: _PerValue, earn
     if not len(found):
         return matters, np.zeros(0, dtype=np.intp)
     lookup = pd.DataFrame({"nip": found["nip"].to_numpy(object)})
-    if "_nip" in found:
+    if "_nip" in found and found["_nip"].dtype.kind in "iu":  # never through floats: 18 digits
         lookup["_nip"] = found["_nip"].fillna(-1).to_numpy("int64")
     where = people.position(lookup)
     if "_tabel" not in found:
@@ -286,6 +287,24 @@ def _finding_matters(found: pd.DataFrame, people: People, types: _PerValue, earn
     return matters & relevant, where
 
 
+def require_year(data: Dataset, period: Period) -> None:
+    """Refuse a measurement year whose assessment year the data does not hold, naming the years it
+    does: every PNS would otherwise get kinerja 0 for a typing error. A kinerja table declared absent
+    on purpose is not checked."""
+    if data.absent.get("kinerja"):
+        return
+    usable = set(data.kinerja["tahun"].astype(int)) if len(data.kinerja) else set()
+    if period.tahun_kinerja in usable:
+        return
+    years = sorted(usable | set(data.kinerja_years))
+    if period.tahun_kinerja in years:
+        return  # the year is there but no row of it could be used: that is what the findings say
+    held = (f"data memuat penilaian kinerja tahun {', '.join(map(str, years))}" if years
+            else "data tidak memuat penilaian kinerja sama sekali")
+    raise YearError(f"tahun {period.tahun}: IP ASN tahun {period.tahun} memakai penilaian kinerja tahun "
+                    f"{period.tahun_kinerja}, tetapi {held}")
+
+
 def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan: object = None,
           explanations: bool = True) -> ScoreResult:
     """Score every active PNS of `data` for measurement year `tahun`."""
@@ -321,6 +340,7 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
     out["data_lengkap"] = (
         education.notna() & measured["jenis_jabatan"].notna() & performance["kinerja_ada"]
         & discipline["disiplin_diketahui"] & ~affected
+        & (not data.undeclared_absent)  # a history table missing by mistake leaves every score unsure
     ).astype(bool)
     found = fnd.public(data.findings).assign(berdampak=matters)
 
@@ -331,5 +351,5 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
         for column, texts in explain.explain(out, measured, evidence, rules, period).items():
             out[column] = texts
     for column in DETAIL_COLUMNS:
-        out[column] = measured[column]
+        out[column] = measured[column] if column in measured else None
     return ScoreResult(out, pegawai, data, rules, period, found)

@@ -160,7 +160,8 @@ def _id_or_name(raw: pd.DataFrame, log: fnd.FindingLog, nip: pd.Series, usable: 
     differ &= ~refined
     log.add(raw, differ & usable, id_column, "KODE_NAMA_BERBEDA", rejected=False,
             raw=_pair_text(raw, id_column, name_column, differ & usable), nip=nip)
-    unknown_id = id_given & ~has_id & has_name
+    unknown_id = id_given & ~has_id & has_name & id_problem.notna().to_numpy(bool)  # (known ids without a
+    # value, such as LATIHAN STRUKTURAL ID 8 "lainnya", simply leave the value to the name)
     log.add(raw, unknown_id & usable, id_column, "KODE_TIDAK_DIKENALI", rejected=False, nip=nip)
     use_id = has_id & ~refined
     if dtype == "category":

@@ -114,6 +114,11 @@ ID_NAME_CLASH = E.person(14, **STRUKTURAL_, **ESELON[4])
 E.struktural(ID_NAME_CLASH, "3", "SEPALA/ADUM/DIKLAT PIM TK.IV")
 POSITION_CLASH = E.person(15, **{"JENIS JABATAN ID": "2", "JENIS JABATAN NAMA": "Jabatan Pelaksana"})
 
+# ids alone, without names; an id ipasn does not know beside a name it does
+IDS_ONLY = E.person(16, **{"JENIS JABATAN ID": "2", "JENIS JABATAN NAMA": None, "TINGKAT PENDIDIKAN ID": "45",
+                           "TINGKAT PENDIDIKAN NAMA": None})
+UNKNOWN_ID = E.person(17, **{"JENIS JABATAN ID": "3", "JENIS JABATAN NAMA": "Jabatan Fungsional Tertentu"})
+
 # 4. a year typed in a date cell: 2020 as a number, as text, and as Excel shows it (12-07-1905)
 HEAVY_2020 = E.person(20)
 E.hukdis(HEAVY_2020, "B", "Pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS", 2020)
@@ -240,6 +245,16 @@ def test_id_and_name_disagree_the_id_decides_with_a_harmless_finding(scored):
     assert not mine["berdampak"].iloc[0] and skor.loc[ID_NAME_CLASH, "data_lengkap"]
     assert skor.loc[POSITION_CLASH, "jenis_jabatan"] == "Fungsional"
     assert codes(found, POSITION_CLASH) == ["KODE_NAMA_BERBEDA"]
+
+
+def test_ids_alone_are_read_and_an_unknown_id_gives_way_to_its_name(scored):
+    skor, found, _ = scored
+    assert skor.loc[IDS_ONLY, "jenis_jabatan"] == "Fungsional" and skor.loc[IDS_ONLY, "kualifikasi"] == 20
+    assert codes(found, IDS_ONLY) == [] and skor.loc[IDS_ONLY, "data_lengkap"]
+    assert skor.loc[UNKNOWN_ID, "jenis_jabatan"] == "Fungsional"
+    mine = findings(found, UNKNOWN_ID)
+    assert mine["kode"].tolist() == ["KODE_TIDAK_DIKENALI"] and mine["kolom"].tolist() == ["jenis_jabatan_id"]
+    assert skor.loc[UNKNOWN_ID, "data_lengkap"]
 
 
 # --- 4. a bare year in a date column -------------------------------------------------------------

@@ -51,6 +51,8 @@ def print_accounting(dataset) -> None:
     width = max([len(r) for r in accounting["peran"]] + [8])
     for row in accounting.itertuples(index=False):
         where = f"{row.berkas} › {row.lembar}" if row.lembar and row.lembar != row.berkas else row.berkas
+        if row.peran and not row.berkas:
+            continue  # a table no input holds: said below, loudly
         if row.peran:
             note = f" [{row.keterangan}]" if row.keterangan else ""
             click.echo(f"  {row.peran:<{width}} {where}: {fmt.integer(row.dibaca)} baris dibaca = "
@@ -132,14 +134,14 @@ def run_command(params_file: Path, jobs: int | None, only: str | None, scheduler
 @main.command("verify")
 @click.argument("report_dir", type=click.Path(path_type=Path))
 @click.option("--unit", default=None, help="Verify one unit's documents only.")
-@click.option("--data", "data", type=click.Path(path_type=Path), default=None,
-              help="Where the input data is now, if it moved since the run.")
+@click.option("--data", "data", type=click.Path(path_type=Path), multiple=True,
+              help="Where the input data is now, if it moved since the run (once per recorded path).")
 @click.option("--jobs", type=int, default=None, help="Worker processes (default: number of cores).")
-def verify_command(report_dir: Path, unit: str | None, data: Path | None, jobs: int | None) -> None:
+def verify_command(report_dir: Path, unit: str | None, data: tuple[Path, ...], jobs: int | None) -> None:
     """Check a report folder: inputs unchanged, and re-execution gives the same bytes."""
     from ipasn.report.verify import verify
 
-    sys.exit(verify(report_dir, unit=unit, data=data, jobs=jobs))
+    sys.exit(verify(report_dir, unit=unit, data=list(data) or None, jobs=jobs))
 
 
 @main.command("demo-data")

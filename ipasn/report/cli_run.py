@@ -41,7 +41,7 @@ def run_reports(params_file: Path, jobs: int | None = None, only: str | None = N
                 scheduler: str | None = None, force: bool = False, progress: bool = True) -> int:
     """Run the reports; print a summary; return the number of failed documents."""
     params = load_params(params_file)
-    click.echo(f"Menyiapkan data: {params.data_path().name} (tahun {', '.join(map(str, params.tahun))})")
+    click.echo(f"Menyiapkan data: {params.data_label} (tahun {', '.join(map(str, params.tahun))})")
     workers = jobs or default_jobs()
     factory, owner = executor_factory(workers, scheduler)
     bar = tqdm(total=0, desc="Laporan", unit="dok", disable=not progress, leave=False)

@@ -27,7 +27,8 @@ from ipasn.report.provenance import (code_sha256, environment, git_commit, input
                                      template_sha256)
 from ipasn.report.slugs import unique_slugs
 from ipasn.ruleset import DEFAULT_RULESET, parse_ruleset, ruleset_text
-from ipasn.score import ScoreResult, score
+from ipasn.errors import YearError
+from ipasn.score import ScoreResult, require_year, score
 from ipasn.xlsx import workbook_bytes
 
 PERSONAL_DATA_SUFFIX = "data-pribadi"
@@ -81,10 +82,11 @@ def _check_against_data(params: RunParams, dataset: Dataset, results: dict[int, 
         if unknown:
             raise ParamsError(f"unit kerja tidak ada dalam data: {', '.join(unknown)}; yang ada: {', '.join(units)}")
         chosen = sorted(set(params.unit_kerja))
-    for tahun, result in results.items():
-        if not len(dataset.kinerja) or not (dataset.kinerja["tahun"] == result.period.tahun_kinerja).any():
-            raise ParamsError(f"tahun {tahun}: data tidak memuat penilaian kinerja tahun "
-                              f"{result.period.tahun_kinerja}; periksa 'tahun' pada definisi run")
+    for result in results.values():
+        try:
+            require_year(dataset, result.period)
+        except YearError as exc:
+            raise ParamsError(f"{exc}; periksa 'tahun' pada definisi run (atau 'lembar_tidak_ada')") from exc
     return chosen
 
 
@@ -108,7 +110,7 @@ def run_key(params: RunParams, run_file: Path | None, data_key: str, year_dir: P
     parts = {
         "canonical": params.model_dump(mode="json", exclude={"base_dir"}),
         "run_file": str(run_file.resolve()) if run_file else None, "run_text": run_text,
-        "data": str(params.data_path()), "rules_ref": params.rules_ref(), "data_key": data_key,
+        "data": [str(p) for p in params.data_paths()], "rules_ref": params.rules_ref(), "data_key": data_key,
         "year_dir": str(year_dir.resolve()),
         "templates": {name: [str(path), template_sha256(path)] for name, path in sorted(_templates(params).items())},
         "environment": environment(), "ipasn": __version__, "git": git_commit(),
@@ -125,7 +127,7 @@ def unchanged_run(params: RunParams, run_file: Path | None) -> RunOutcome | None
     and the manifest exactly as a full rerun would, without loading or scoring. None otherwise."""
     try:
         label, text = ruleset_text(params.rules_ref())
-        data_key = dataset_key(params.data_path(), sha256_bytes(text.encode("utf-8")))
+        data_key = dataset_key(params.data_paths(), sha256_bytes(text.encode("utf-8")))
     except (OSError, RulesetError):
         return None  # a missing input: the full run names it properly
     instansi_dir = _instansi_dir(params)
@@ -174,8 +176,8 @@ def prepare(params: RunParams, only: str | None = None) -> Prepared:
     label, text = ruleset_text(params.rules_ref())
     rules = parse_ruleset(text, label)
     instansi_dir = _instansi_dir(params)
-    dataset = load(params.data_path(), rules)
-    data_key = dataset_key(params.data_path(), sha256_bytes(text.encode("utf-8")))
+    dataset = load(params.data_paths(), rules, unit_column=params.kolom_unit, absent_ok=params.lembar_tidak_ada)
+    data_key = dataset_key(params.data_paths(), sha256_bytes(text.encode("utf-8")))
     results = {t: score(dataset, t, rules, params.tanggal_acuan) for t in params.tahun}
     units = _check_against_data(params, dataset, results)
     if only is not None and only not in units:
@@ -351,7 +353,7 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
                        json.dumps({"run_key": key, "index": shown}, ensure_ascii=False, indent=1, sort_keys=True))
         manifest = mf.build_manifest(
             year_dir=year_dir, tahun=tahun, run_file=run_file.resolve() if run_file else None,
-            run_text=run_text, canonical=canonical, data=params.data_path(), rules_ref=rules_ref or
+            run_text=run_text, canonical=canonical, data=params.data_paths(), rules_ref=rules_ref or
             prepared.rules_label, rules_file=rules_file, rules_sha256=prepared.rules_sha256,
             templates=templates, jobs=jobs, results=results, previous=previous.get(tahun), workbook=workbook,
             workbook_key=workbook_key, run_key=key)
@@ -359,9 +361,9 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
     return indexes, manifests
 
 
-def dataset_key(data: Path, rules_sha256: str) -> str:
+def dataset_key(data: list[Path], rules_sha256: str) -> str:
     """Hash of every input file, the ruleset and ipasn's code: what the scores workbook depends on."""
-    parts = {"data": {p.name: sha256_file(p) for p in input_files(data)}, "rules": rules_sha256,
+    parts = {"data": [[p.name, sha256_file(p)] for p in input_files(data)], "rules": rules_sha256,
              "code": code_sha256()}
     return sha256_bytes(json.dumps(parts, sort_keys=True).encode("utf-8"))
 

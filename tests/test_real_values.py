@@ -1,4 +1,4 @@
-"""Issue 10: real SIASN exports are read right, or refused loudly; never a silently wrong score.
+"""Issue 10: real SIASN values are read right, or refused loudly; never a silently wrong score.
 
 One SIASN-looking workbook (title rows above uppercase SIASN headers with spaces, the employee's NAMA
 in every riwayat sheet, NIPs as text, dd-mm-yyyy text beside Excel date cells, ids beside names) holds

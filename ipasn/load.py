@@ -90,10 +90,9 @@ def _parse_each(raw: pd.DataFrame, name: str, *specs: tuple[nz.Parser, str | Non
     for parser, dtype in specs:
         value, problem = parser(None)
         values = pd.Series([value], dtype=dtype).take(np.zeros(len(raw), dtype=np.intp)).set_axis(raw.index)
-        problems = np.empty(len(raw), dtype=object)  # None throughout, without touching each cell
-        if problem is not None:
-            problems[:] = problem
-        out.append((values, pd.Series(problems, index=raw.index, dtype=object, copy=False)))
+        code = -1 if problem is None else nz.PROBLEM_CODES.categories.get_loc(problem)
+        problems = pd.Categorical.from_codes(np.full(len(raw), code, dtype=np.int8), dtype=nz.PROBLEM_CODES)
+        out.append((values, pd.Series(problems, index=raw.index)))
     return out
 
 

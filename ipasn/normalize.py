@@ -81,6 +81,10 @@ HARMLESS = frozenset({"NAMA_KOSONG", "UNIT_KOSONG", "DUPLIKAT_PERSIS", "PREDIKAT
                       # rows recognised as never counting
                       "DIKLAT_PRAJABATAN", "HUKDIS_TIDAK_ADA"})
 
+# Every code a parser may return (the findings' codes, and ANGKA_TIDAK_VALID, which callers rename).
+PROBLEM_CODES = pd.CategoricalDtype([*PROBLEMS, "ANGKA_TIDAK_VALID"])
+_PROBLEM_INDEX = {code: i for i, code in enumerate(PROBLEM_CODES.categories)}
+
 Parser = Callable[[Any], tuple[Any, "str | None"]]
 
 
@@ -115,7 +119,8 @@ def _factorize(values: pd.Series) -> tuple[np.ndarray, list]:
 
 
 def parse_series(values: pd.Series, parser: Parser, dtype: str | None = None) -> tuple[pd.Series, pd.Series]:
-    """Apply `parser` to each distinct value; return (parsed values, problem codes or None).
+    """Apply `parser` to each distinct value; return (parsed values, problem codes or missing, as a
+    categorical of PROBLEM_CODES: testing and replacing codes on millions of rows is integer work).
 
     `dtype` is that of the parsed values (None: as pandas infers it from them); it is applied to the
     distinct results before they are spread over the rows, so "category", "datetime64[ns]" or
@@ -130,9 +135,9 @@ def parse_series_each(values: pd.Series, *specs: tuple[Parser, str | None]) -> l
     for parser, dtype in specs:
         results = [parser(u) for u in uniques] + [parser(None)]  # code -1 takes the last: missing
         parsed = pd.Series([value for value, _ in results], dtype=dtype)
-        problems = np.array([problem for _, problem in results], dtype=object)
+        problems = np.array([-1 if p is None else _PROBLEM_INDEX[p] for _, p in results], dtype=np.int8)
         out.append((parsed.take(codes).set_axis(values.index),
-                    pd.Series(problems[codes], index=values.index, dtype=object, copy=False)))
+                    pd.Series(pd.Categorical.from_codes(problems[codes], dtype=PROBLEM_CODES), index=values.index)))
     return out
 
 
@@ -220,8 +225,9 @@ def parse_nip_keys(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
     if not plain.all():
         other = ~plain
         parsed, problems = parse_series(values[other], parse_nip)
+        problems = problems.to_numpy(dtype=object, na_value=None)
         keys[other] = [NO_KEY if p else int(v) for v, p in zip(parsed, problems)]
-        problem[other] = problems.to_numpy()
+        problem[other] = problems
     return keys, pd.Series(problem, index=values.index, dtype=object, copy=False)
 
 

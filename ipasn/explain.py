@@ -118,13 +118,14 @@ def explain(out: pd.DataFrame, measured: pd.DataFrame, evidence: pd.DataFrame, r
         {"jenis": out["jenis_jabatan"], "eselon": evidence["eselon_jabatan"],
          "kepemimpinan": evidence["ada_kepemimpinan"], "poin_kepemimpinan": out["kompetensi_kepemimpinan"],
          "fungsional": evidence["ada_fungsional"], "poin_fungsional": out["kompetensi_fungsional"],
-         # only the JP the text names (added up, or the longest training): fewer combinations to render
-         "jp": evidence["jp_teknis"] if rules.opsi.teknis_akumulasi_jp else None,
-         "jp_terbesar": None if rules.opsi.teknis_akumulasi_jp else evidence["jp_teknis_terbesar"],
+         # only the JP the text names (added up, or the longest training): no more combinations to render
+         **({"jp": evidence["jp_teknis"]} if rules.opsi.teknis_akumulasi_jp
+            else {"jp_terbesar": evidence["jp_teknis_terbesar"]}),
          "teknis_cukup": evidence["teknis_cukup"],
          "poin_teknis": out["kompetensi_teknis"], "seminar": evidence["jumlah_seminar"],
          "poin_seminar": out["kompetensi_seminar"]},
-        partial(competence_text, rules=rules))
+        partial(competence_text, rules=rules, **({"jp_terbesar": None} if rules.opsi.teknis_akumulasi_jp
+                                                 else {"jp": None})))
     band = band_points(evidence["kinerja_nilai"], rules.kinerja.pita, "predikat")
     performance = per_combination(
         {"ada": evidence["kinerja_ada"], "nilai": evidence["kinerja_nilai"], "predikat_nilai": band,

@@ -77,10 +77,12 @@ def _bounds(table: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]:
     """The earliest and latest date each row can have: the date itself, or for a bare year (the
     `hanya_tahun` rows, dated 31 December) 1 January to 31 December of it."""
     latest = table[column].to_numpy("datetime64[ns]")
-    if "hanya_tahun" not in table:
+    year_only = table["hanya_tahun"].to_numpy(bool) if "hanya_tahun" in table else None
+    if year_only is None or not year_only.any():
         return latest, latest
-    year_only = table["hanya_tahun"].to_numpy(bool)
-    return np.where(year_only, latest.astype("datetime64[Y]").astype("datetime64[ns]"), latest), latest
+    earliest = latest.copy()
+    earliest[year_only] = latest[year_only].astype("datetime64[Y]").astype("datetime64[ns]")
+    return earliest, latest
 
 
 def _inside(earliest: np.ndarray, latest: np.ndarray, start: np.datetime64 | None,
@@ -156,8 +158,8 @@ def _training_evidence(data: Dataset, people: People, level: pd.Series, rules: R
     if rules.opsi.kepemimpinan_lebih_tinggi_dihitung:
         matches |= trained < needed  # level 2 is higher than level 3
 
-    def within(years: int) -> np.ndarray:
-        return (position >= 0) & _inside(earliest, latest, period.window_start(years).to_datetime64(), end)
+    def within(years: int) -> np.ndarray:  # done, and surely after the window's start
+        return done & (earliest > period.window_start(years).to_datetime64())
 
     technical = within(rules.opsi.teknis_jendela_tahun) & (kind == "teknis").to_numpy(bool)
     jp = np.rint(d["jp"].to_numpy("float64")[technical] * JP_UNITS)  # whole millionths: exact sums

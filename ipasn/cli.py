@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 from pathlib import Path
 
@@ -15,8 +17,11 @@ class _Group(click.Group):
     """Turns every error into a message and an exit code, unless --debug asks for the traceback."""
 
     def invoke(self, ctx: click.Context):
+        from ipasn.report.lifetime import exit_status, stop_on_signals
+
         try:
-            return super().invoke(ctx)
+            with stop_on_signals():  # SIGTERM and SIGHUP stop as Ctrl-C does
+                return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except IpasnError as exc:
@@ -24,9 +29,12 @@ class _Group(click.Group):
                 raise
             click.echo(f"Galat: {exc}", err=True)
             ctx.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            click.echo("Dihentikan.", err=True)
-            ctx.exit(130)
+        except KeyboardInterrupt as stop:
+            signum = getattr(stop, "signum", None)
+            with contextlib.suppress(OSError):  # e.g. the terminal that hung up
+                click.echo(f"Dihentikan ({stop})." if signum not in (None, signal.SIGINT) else "Dihentikan.",
+                           err=True)
+            ctx.exit(exit_status(stop))
         except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
             if ctx.obj and ctx.obj.get("debug"):
                 raise

@@ -126,13 +126,15 @@ def score_command(data: tuple[Path, ...], tahun: int, rules: str | None, output:
 @click.option("--scheduler", default=None, help="dask.distributed scheduler address, e.g. tcp://host:8786.")
 @click.option("--force", is_flag=True, help="Execute every document, even those that could be reused.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
+@click.option("--wait", is_flag=True,
+              help="If another run is writing the same folder, wait for it (default: refuse, exit 75).")
 def run_command(params_file: Path, jobs: int | None, only: str | None, scheduler: str | None,
-                force: bool, no_progress: bool) -> None:
+                force: bool, no_progress: bool, wait: bool) -> None:
     """Render every report a run definition (params/*.yaml) asks for."""
     from ipasn.report.cli_run import run_reports
 
     failed = run_reports(params_file, jobs=jobs, only=only, scheduler=scheduler, force=force,
-                         progress=not no_progress)
+                         progress=not no_progress, wait=wait)
     if failed:
         sys.exit(4)
 

@@ -39,7 +39,8 @@ def print_outcome(outcome: RunOutcome, workers: str) -> None:
 
 
 def run_reports(params_file: Path, jobs: int | None = None, only: str | None = None,
-                scheduler: str | None = None, force: bool = False, progress: bool = True) -> int:
+                scheduler: str | None = None, force: bool = False, progress: bool = True,
+                wait: bool = False) -> int:
     """Run the reports; print a summary; return the number of failed documents."""
     params = load_params(params_file)
     click.echo(f"Menyiapkan data: {params.data_path().name} (tahun {', '.join(map(str, params.tahun))})")
@@ -50,9 +51,12 @@ def run_reports(params_file: Path, jobs: int | None = None, only: str | None = N
         bar.total = n
         bar.refresh()
 
+    def waiting(who: str) -> None:
+        click.echo(f"Menunggu run lain yang sedang menulis folder yang sama selesai ({who}) ...", err=True)
+
     with owner, bar:
         outcome = run(params, factory, only=only, force=force, run_file=Path(params_file),
-                      progress=lambda r: bar.update(1), planned=planned)
+                      progress=lambda r: bar.update(1), planned=planned, wait=wait, waiting=waiting)
         ran_on = workers()
     print_outcome(outcome, ran_on)
     return outcome.count("failed")

@@ -28,6 +28,7 @@ from ipasn.report.lifetime import init_worker
 from ipasn.report.params import RunParams
 from ipasn.report.provenance import (code_sha256, environment, git_commit, input_files, sha256_bytes, sha256_file,
                                      template_sha256)
+from ipasn.report.runlock import run_lock
 from ipasn.report.slugs import unique_slugs
 from ipasn.ruleset import DEFAULT_RULESET, parse_ruleset, ruleset_text
 from ipasn.score import ScoreResult, score
@@ -328,8 +329,20 @@ def execute_jobs(jobs: list[Job], make_executor: Callable[[], Executor],
 def run(params: RunParams, make_executor: Callable[[], Executor], *, only: str | None = None,
         force: bool = False, run_file: Path | None = None,
         progress: Callable[[JobResult], None] = lambda r: None,
-        planned: Callable[[int], None] = lambda n: None) -> RunOutcome:
-    """Prepare, reuse what still matches the manifest, execute the rest, then index and manifest."""
+        planned: Callable[[int], None] = lambda n: None,
+        wait: bool = False, waiting: Callable[[str], None] = lambda who: None) -> RunOutcome:
+    """Prepare, reuse what still matches the manifest, execute the rest, then index and manifest.
+
+    One run at a time per instansi folder: another live run's lock refuses this one (RunBusyError),
+    or with `wait` this one waits for it (`waiting(who)` first)."""
+    with run_lock(_instansi_dir(params), wait=wait, waiting=waiting):
+        return _run(params, make_executor, only=only, force=force, run_file=run_file, progress=progress,
+                    planned=planned)
+
+
+def _run(params: RunParams, make_executor: Callable[[], Executor], *, only: str | None, force: bool,
+         run_file: Path | None, progress: Callable[[JobResult], None],
+         planned: Callable[[int], None]) -> RunOutcome:
     if not force and only is None:
         outcome = unchanged_run(params, run_file)
         if outcome is not None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import atexit
 import base64
 import contextlib
-import fcntl
 import json
 import os
 import re
@@ -30,6 +29,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ipasn.report.lifetime import at_stop, die_with_parent
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows, where this engine does not run (no preexec_fn)
+    fcntl = None
 
 # Override with IPASN_CHROMIUM=/path/to/chromium.
 CANDIDATES = ("chromium", "chromium-browser")
@@ -79,6 +83,8 @@ def deterministic(pdf: bytes) -> bytes:
 def _sweep(parent: Path) -> None:
     """Remove the profile folders of browsers whose worker was killed before it could (SIGKILL, the
     OOM killer): a folder whose owner lock nobody holds any more."""
+    if fcntl is None:  # pragma: no cover
+        return
     for folder in parent.glob(f"{PREFIX}*"):
         owner = folder / OWNER
         try:

@@ -40,7 +40,7 @@ if sys.platform.startswith("linux"):
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
-def die_with_parent(parent: int, signum: int = signal.SIGKILL) -> None:
+def die_with_parent(parent: int, signum: int = getattr(signal, "SIGKILL", 9)) -> None:
     """In a child process: receive `signum` when `parent` (the process that started this one) dies.
 
     Safe between fork and exec (no import, no allocation that matters). If the parent is already

@@ -39,12 +39,25 @@ class RunBusyError(IpasnError):
 
 def holder(path: Path) -> str:
     """Who holds the lock, as the holder wrote it, for a message."""
+    unknown = "proses yang tidak mencatat dirinya"  # not written yet, or not allowed to write the file
     try:
         record = json.loads(Path(path).read_text(encoding="utf-8"))
-        return (f"PID {record['pid']} di {record['host']}, mulai {record['started']}: "
-                f"{record['command']}")
+        pid, host = int(record["pid"]), str(record["host"])
+        if host == socket.gethostname() and not _alive(pid):
+            return unknown  # the record of an earlier holder
+        return f"PID {pid} di {host}, mulai {record['started']}: {record['command']}"
     except (OSError, ValueError, KeyError, TypeError):
-        return "proses yang belum mencatat dirinya"  # it has the lock but has not written yet
+        return unknown
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def _record() -> bytes:
@@ -63,7 +76,10 @@ def run_lock(folder: Path, wait: bool = False, waiting: Callable[[str], None] = 
         return
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)  # not inheritable (PEP 446)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)  # as shared as the documents (umask); not inheritable
+    except PermissionError:
+        fd = os.open(path, os.O_RDONLY)  # another user's lock file: lockable, but no record of who holds it
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -75,8 +91,9 @@ def run_lock(folder: Path, wait: bool = False, waiting: Callable[[str], None] = 
             waiting(who)
             fcntl.flock(fd, fcntl.LOCK_EX)
         record = _record()
-        os.pwrite(fd, record, 0)
-        os.ftruncate(fd, len(record))
+        with contextlib.suppress(OSError):  # read-only: the record stays the earlier holder's (see holder)
+            os.pwrite(fd, record, 0)
+            os.ftruncate(fd, len(record))
         yield
     finally:
         os.close(fd)  # releases the lock

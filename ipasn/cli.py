@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 from pathlib import Path
 
@@ -15,8 +17,11 @@ class _Group(click.Group):
     """Turns every error into a message and an exit code, unless --debug asks for the traceback."""
 
     def invoke(self, ctx: click.Context):
+        from ipasn.report.lifetime import exit_status, stop_on_signals
+
         try:
-            return super().invoke(ctx)
+            with stop_on_signals():  # SIGTERM and SIGHUP stop as Ctrl-C does
+                return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except IpasnError as exc:
@@ -24,9 +29,12 @@ class _Group(click.Group):
                 raise
             click.echo(f"Galat: {exc}", err=True)
             ctx.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            click.echo("Dihentikan.", err=True)
-            ctx.exit(130)
+        except KeyboardInterrupt as stop:
+            signum = getattr(stop, "signum", None)
+            with contextlib.suppress(OSError):  # e.g. the terminal that hung up
+                click.echo(f"Dihentikan ({stop})." if signum not in (None, signal.SIGINT) else "Dihentikan.",
+                           err=True)
+            ctx.exit(exit_status(stop))
         except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -120,13 +128,15 @@ def score_command(data: tuple[Path, ...], tahun: int, rules: str | None, output:
 @click.option("--scheduler", default=None, help="dask.distributed scheduler address, e.g. tcp://host:8786.")
 @click.option("--force", is_flag=True, help="Execute every document, even those that could be reused.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
+@click.option("--wait", is_flag=True,
+              help="If another run is writing the same folder, wait for it (default: refuse, exit 75).")
 def run_command(params_file: Path, jobs: int | None, only: str | None, scheduler: str | None,
-                force: bool, no_progress: bool) -> None:
+                force: bool, no_progress: bool, wait: bool) -> None:
     """Render every report a run definition (params/*.yaml) asks for."""
     from ipasn.report.cli_run import run_reports
 
     failed = run_reports(params_file, jobs=jobs, only=only, scheduler=scheduler, force=force,
-                         progress=not no_progress)
+                         progress=not no_progress, wait=wait)
     if failed:
         sys.exit(4)
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -22,9 +24,11 @@ from ipasn.report.batch import (INSTANSI_TEMPLATE, UNIT_TEMPLATE, Job, JobResult
                                 warm_up)
 from ipasn.report.data import ReportData, year_history
 from ipasn.report.index import index_data, write_index
+from ipasn.report.lifetime import init_worker
 from ipasn.report.params import RunParams
 from ipasn.report.provenance import (code_sha256, environment, git_commit, input_files, sha256_bytes, sha256_file,
                                      template_sha256)
+from ipasn.report.runlock import run_lock
 from ipasn.report.slugs import unique_slugs
 from ipasn.ruleset import DEFAULT_RULESET, parse_ruleset, ruleset_text
 from ipasn.errors import YearError
@@ -231,18 +235,55 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def quiet_worker() -> None:
-    """Kernels inherit the worker's stderr; their start-up chatter is not for the user's terminal.
-    Errors are not lost: each job returns its notebook's error."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
-    os.close(devnull)
+class WorkerPool(ProcessPoolExecutor):
+    """The local process pool. Leaving its `with` block normally waits for the queued jobs; leaving
+    it by an exception (Ctrl-C, SIGTERM: `lifetime.Stopped`) stops the workers at once instead."""
+
+    STOP_GRACE = 5.0  # seconds for a worker to kill its browser and zygote before it is killed
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if exc_type is None:
+            self.shutdown(wait=True)
+        else:
+            self.stop()
+        return False
+
+    def stop(self) -> None:
+        """Cancel what has not started; SIGTERM every worker (each kills what it started and exits,
+        see lifetime.stop_worker), SIGKILL any still there after STOP_GRACE. The pool's own thread
+        reaps them."""
+        processes = list((self._processes or {}).values())  # private, but the only handle on the workers
+        self.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(OSError, ValueError):
+                process.terminate()
+        if not _wait_ended(processes, self.STOP_GRACE):
+            for process in processes:
+                with contextlib.suppress(OSError, ValueError):
+                    process.kill()
+            _wait_ended(processes, self.STOP_GRACE)
+
+
+def _wait_ended(processes: list, timeout: float) -> bool:
+    """Wait until every process has ended (its sentinel is ready; reaping is left to the pool)."""
+    deadline = time.monotonic() + timeout
+    sentinels = []
+    for process in processes:
+        with contextlib.suppress(ValueError):  # a closed process object: already reaped
+            sentinels.append(process.sentinel)
+    while sentinels:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        ready = multiprocessing.connection.wait(sentinels, timeout=remaining)
+        sentinels = [s for s in sentinels if s not in ready]
+    return True
 
 
 def local_executor(workers: int) -> Executor:
     # Processes, never threads: papermill and matplotlib are not thread-safe. Spawn: no inherited state.
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=quiet_worker)
+    return WorkerPool(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                      initializer=init_worker, initargs=(os.getpid(),))
 
 
 def _crash(job: Job, exc: BaseException) -> JobResult:
@@ -290,8 +331,20 @@ def execute_jobs(jobs: list[Job], make_executor: Callable[[], Executor],
 def run(params: RunParams, make_executor: Callable[[], Executor], *, only: str | None = None,
         force: bool = False, run_file: Path | None = None,
         progress: Callable[[JobResult], None] = lambda r: None,
-        planned: Callable[[int], None] = lambda n: None) -> RunOutcome:
-    """Prepare, reuse what still matches the manifest, execute the rest, then index and manifest."""
+        planned: Callable[[int], None] = lambda n: None,
+        wait: bool = False, waiting: Callable[[str], None] = lambda who: None) -> RunOutcome:
+    """Prepare, reuse what still matches the manifest, execute the rest, then index and manifest.
+
+    One run at a time per instansi folder: another live run's lock refuses this one (RunBusyError),
+    or with `wait` this one waits for it (`waiting(who)` first)."""
+    with run_lock(_instansi_dir(params), wait=wait, waiting=waiting):
+        return _run(params, make_executor, only=only, force=force, run_file=run_file, progress=progress,
+                    planned=planned)
+
+
+def _run(params: RunParams, make_executor: Callable[[], Executor], *, only: str | None, force: bool,
+         run_file: Path | None, progress: Callable[[JobResult], None],
+         planned: Callable[[int], None]) -> RunOutcome:
     if not force and only is None:
         outcome = unchanged_run(params, run_file)
         if outcome is not None:

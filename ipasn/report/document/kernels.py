@@ -24,7 +24,7 @@ from queue import Empty
 from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.manager import KernelManager
 
-from ipasn.report.lifetime import at_stop
+from ipasn.report.batch.lifetime import at_stop
 
 PLAIN = os.environ.get("IPASN_PLAIN_KERNELS") == "1" or not hasattr(os, "fork")
 # Everything the report notebooks import, loaded once in the zygote.
@@ -77,7 +77,7 @@ class Zygote:
     def __init__(self) -> None:
         """Start the zygote; it imports in the background until the first `fork` waits for it."""
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "ipasn.report.zygote", str(os.getpid()), WARM_IMPORTS],
+            [sys.executable, "-m", "ipasn.report.document.zygote", str(os.getpid()), WARM_IMPORTS],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         self.ready = False
         atexit.register(self.close)
@@ -182,7 +182,7 @@ class ReadyClient(BlockingKernelClient):
 class ForkedKernelManager(KernelManager):
     """A KernelManager whose kernel process is forked by the worker's zygote."""
 
-    client_class = "ipasn.report.kernels.ReadyClient"
+    client_class = "ipasn.report.document.kernels.ReadyClient"
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
         cwd = str(kw.get("cwd") or os.getcwd())

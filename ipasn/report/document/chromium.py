@@ -28,7 +28,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
-from ipasn.report.lifetime import at_stop, die_with_parent
+from ipasn.report.batch.lifetime import at_stop, die_with_parent
 
 try:
     import fcntl

@@ -12,8 +12,8 @@ from IPython.display import HTML
 
 from ipasn import fmt
 from ipasn.bands import categorize
-from ipasn.report import analysis as an
-from ipasn.report.data import ReportData
+from ipasn.report.content import analysis as an
+from ipasn.report.content.data import ReportData
 from ipasn.ruleset import INDICATORS, POSITION_TYPES
 from ipasn.summary import summarise
 

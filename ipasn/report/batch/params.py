@@ -9,7 +9,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ipasn.errors import ParamsError
-from ipasn.report.data import demo_workbook
+from ipasn.report.content.data import demo_workbook
 
 DEMO = "demo"
 

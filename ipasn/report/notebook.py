@@ -1,6 +1,6 @@
 """Everything a report notebook calls, in one import: `from ipasn.report import notebook as nb`."""
 
-from ipasn.report.content.analysis import Targets
+from ipasn.report.content.targets import Targets
 from ipasn.report.content.charts import (breakdown, category_distribution, dimensions_against_maximum,
                                  unit_ranking, warm_up)
 from ipasn.report.content.data import ReportData, report_data

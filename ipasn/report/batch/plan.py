@@ -83,6 +83,9 @@ def prepare(params: RunParams, only: str | None = None) -> Prepared:
     """Load and score once per year, write each report's bundle, and plan the jobs."""
     label, text = ruleset_text(params.rules_ref())
     rules = parse_ruleset(text, label)
+    beyond = params.targets.beyond(rules.dimensi_maks)
+    if beyond:
+        raise ParamsError(f"targets: {beyond}")
     dataset = load(params.data_paths(), rules, unit_column=params.kolom_unit, absent_ok=params.lembar_tidak_ada)
     data_key = dataset_key(params.data_paths(), sha256_bytes(text.encode("utf-8")))
     results = {t: score(dataset, t, rules, params.tanggal_acuan) for t in params.tahun}

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import nbformat
 
-ENGINES = ("chromium", "weasyprint")
 PDF_METADATA_DATE = "2000-01-01"
 SOURCE_DATE_EPOCH = "946684800"  # 2000-01-01T00:00:00Z
 

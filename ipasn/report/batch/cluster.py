@@ -37,7 +37,9 @@ import uuid
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeoutError
 
-from ipasn.errors import IpasnError
+from ipasn.errors import ClusterError, KernelError
+
+__all__ = ["ClusterError", "cluster_executor", "dask_client", "describe_workers", "run_on_worker"]
 
 # Seconds to reach the scheduler and to see at least one worker.
 CONNECT_TIMEOUT = 10.0
@@ -45,12 +47,6 @@ CONNECT_TIMEOUT = 10.0
 PREPARE_TIMEOUT = 120.0
 INSTALL_HINT = "pip install 'ipasn[dask]'"
 WORKER_HINT = "dask worker {address} --nthreads 1 --nworkers N"
-
-
-class ClusterError(IpasnError):
-    """The scheduler cannot be reached, or its workers cannot run ipasn's jobs correctly."""
-
-    exit_code = 2
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -92,7 +88,7 @@ def warm_worker() -> str:
         return "plain"
     try:
         kernels.zygote()
-    except (OSError, RuntimeError):
+    except (OSError, KernelError):
         return "plain"  # kernel_manager() falls back the same way for each document
     return "zygote"
 

@@ -24,6 +24,7 @@ from queue import Empty
 from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.manager import KernelManager
 
+from ipasn.errors import KernelError
 from ipasn.report.batch.lifetime import at_stop
 
 PLAIN = os.environ.get("IPASN_PLAIN_KERNELS") == "1" or not hasattr(os, "fork")
@@ -87,7 +88,7 @@ class Zygote:
             answer = self.process.stdout.readline().strip()
             if answer != "ready":
                 self.close()
-                raise RuntimeError(f"kernel zygote did not start: {answer!r}")
+                raise KernelError(f"kernel zygote did not start: {answer!r}")
             self.ready = True
 
     def fork(self, connection_file: str, cwd: str) -> int:
@@ -96,7 +97,7 @@ class Zygote:
         self.process.stdin.flush()
         answer = self.process.stdout.readline().strip()
         if not answer.isdigit():
-            raise RuntimeError(f"kernel zygote could not fork: {answer!r}")
+            raise KernelError(f"kernel zygote could not fork: {answer!r}")
         return int(answer)
 
     def alive(self) -> bool:
@@ -169,9 +170,9 @@ class ReadyClient(BlockingKernelClient):
                         self._handle_kernel_info_reply(msg)
                         break
             if not self.is_alive():
-                raise RuntimeError("Kernel died before replying to kernel_info")
+                raise KernelError("Kernel died before replying to kernel_info")
             if time.monotonic() > deadline:
-                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+                raise KernelError(f"Kernel didn't respond in {timeout} seconds")
         while True:
             try:
                 self.iopub_channel.get_msg(timeout=0)
@@ -201,6 +202,6 @@ def kernel_manager() -> KernelManager | None:
         return None
     try:
         zygote()
-    except (OSError, RuntimeError):
+    except (OSError, KernelError):
         return None
     return ForkedKernelManager(kernel_name="python3")

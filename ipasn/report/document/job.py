@@ -21,10 +21,8 @@ INSTANSI = "instansi"  # the instansi document's file stem; no unit's slug is ev
 
 
 def notebook_template(name: str) -> Path:
-    """The report notebooks: from the source tree's notebooks/ folder, else the installed copy."""
-    source_tree = Path(__file__).resolve().parents[3] / "notebooks" / name
-    if source_tree.is_file():
-        return source_tree
+    """ipasn's own report notebook `name`, shipped inside the package (`ipasn/notebooks/`; the
+    repository's top-level `notebooks/` links to the same files, for analysts and JupyterLab)."""
     return Path(str(resources.files("ipasn") / "notebooks" / name))
 
 

@@ -35,7 +35,10 @@ def _exporter():
     class ReportExporter(HTMLExporter):
         """nbconvert's HTMLExporter without its last step, a BeautifulSoup parse and re-serialisation
         of the whole page (to add alt text to images and tabindex to cells): 0.7 s on a unit of
-        1,000 employees, for nothing a printed report uses. Alt text is added below instead."""
+        1,000 employees, for nothing a printed report uses. Alt text is added below instead.
+
+        An owned copy of nbconvert's `HTMLExporter.from_notebook_node`: pyproject bounds nbconvert and
+        tests/test_upstream.py fails when the upstream method changes."""
 
         def from_notebook_node(self, nb, resources=None, **kw):
             langinfo = nb.metadata.get("language_info", {})

@@ -17,7 +17,7 @@ What it does, in one run (issue 5, "One machine"):
 5. Memory: the peak RSS (VmHWM) of the `ipasn run` parent process for (b), the largest worker's peak,
    and the peak of the whole process tree's summed RSS (sampled every 0.2 s); then, for --units and
    for --big-units (200 by default, same mean unit size), the peak of the preparation step alone
-   (load + score + every unit's data bundle, `ipasn.report.run.prepare`), each in a fresh process.
+   (load + score + every unit's data bundle, `ipasn.report.batch.plan.prepare`), each in a fresh process.
    --render-big also renders every document of the big instansi and reports the run's parent peak.
 6. --profile (on by default): the phases of one unit's document (kernel execution via the warm
    zygote, HTML, PDF) timed in-process for the median and the largest unit, with cProfile tables of
@@ -186,8 +186,8 @@ def child_run(args) -> dict:
 
 def child_prepare(args) -> dict:
     """Only the preparation step of `ipasn run`: load, score, and write every document's data bundle."""
-    from ipasn.report.params import load_params
-    from ipasn.report.run import prepare
+    from ipasn.report.batch.params import load_params
+    from ipasn.report.batch.plan import prepare
 
     before = peak_rss()
     started = time.perf_counter()
@@ -280,10 +280,10 @@ def child_profile(args) -> dict:
     """Phases of one unit's document, in this process: kernel execution, HTML, PDF; then profiles.
 
     The phase timings are taken without a profiler; the profiles come from separate, repeated calls."""
-    from ipasn.report.execute import execute
-    from ipasn.report.params import load_params
-    from ipasn.report.render import html_to_pdf, notebook_html
-    from ipasn.report.run import prepare
+    from ipasn.report.document.execute import execute
+    from ipasn.report.batch.params import load_params
+    from ipasn.report.document.render import html_to_pdf, notebook_html
+    from ipasn.report.batch.plan import prepare
 
     params = load_params(args.child_profile)
     units = json.loads(args.profile_units)

@@ -57,3 +57,18 @@ class YearError(IpasnError):
     """The measurement year asks for an assessment year that the data does not hold."""
 
     exit_code = 2
+
+
+class ClusterError(IpasnError):
+    """`ipasn run --scheduler`: the scheduler cannot be reached, or its workers cannot run ipasn's jobs."""
+
+    exit_code = 2
+
+
+class KernelError(IpasnError, RuntimeError):
+    """A notebook kernel (or the zygote that forks them) did not start or answer. Also a RuntimeError:
+    nbclient cleans up after a RuntimeError from `wait_for_ready`, as jupyter_client raises it."""
+
+
+class ChromiumError(IpasnError, RuntimeError):
+    """Chromium (the PDF engine) could not be started or did not answer."""

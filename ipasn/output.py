@@ -67,10 +67,7 @@ def write_scores(result: ScoreResult, output: str | Path) -> list[Path]:
     table = scores_table(result)
     found = result.findings
     if suffix == ".xlsx":
-        write_bytes(output, workbook_bytes({
-            "skor": table, "temuan": found, "rekap_baris": result.dataset.accounting,
-            "rekap_kolom": result.dataset.column_use, "aturan": rules_table(result),
-        }))
+        write_bytes(output, scores_workbook(result))
         return [output]
     second = findings_path(output)
     if suffix == ".csv":
@@ -81,6 +78,15 @@ def write_scores(result: ScoreResult, output: str | Path) -> list[Path]:
             with atomic_path(target) as tmp:
                 frame.to_parquet(tmp, index=False)
     return [output, second]
+
+
+def scores_workbook(result: ScoreResult) -> bytes:
+    """The scores workbook (`ipasn score --output x.xlsx` and every report run's): scores, findings,
+    row and column accounting, and the rules in force."""
+    return workbook_bytes({
+        "skor": scores_table(result), "temuan": result.findings, "rekap_baris": result.dataset.accounting,
+        "rekap_kolom": result.dataset.column_use, "aturan": rules_table(result),
+    })
 
 
 def rules_table(result: ScoreResult) -> pd.DataFrame:

@@ -146,7 +146,7 @@ def test_cluster_run_gives_the_same_bytes_as_a_local_run(scheduler, tmp_path):
     # The workers, not this machine's process pool, ran the three documents, each warm zygote-forked
     # kernels unless the environment asks for plain ones.
     def status(dask_worker):
-        from ipasn.report import kernels
+        from ipasn.report.document import kernels
 
         return {"executed": dask_worker.state.executed_count,
                 "zygote": kernels._zygote is not None and kernels._zygote.alive()}
@@ -175,7 +175,7 @@ def test_cluster_run_gives_the_same_bytes_as_a_local_run(scheduler, tmp_path):
 
 def test_unreachable_scheduler_is_one_clear_message(tmp_path, monkeypatch):
     from ipasn.cli import main
-    from ipasn.report import cluster
+    from ipasn.report.batch import cluster
 
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
@@ -193,7 +193,7 @@ def test_unreachable_scheduler_is_one_clear_message(tmp_path, monkeypatch):
 
 
 def test_workers_with_more_than_one_thread_are_refused():
-    from ipasn.report.cluster import ClusterError, dask_client
+    from ipasn.report.batch.cluster import ClusterError, dask_client
 
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None,
                                   protocol="inproc") as cluster:
@@ -203,14 +203,14 @@ def test_workers_with_more_than_one_thread_are_refused():
 
 
 def test_jobs_travel_by_value_and_a_worker_without_the_shared_folder_says_so(tmp_path):
-    from ipasn.report.batch import Job, notebook_template, run_job
-    from ipasn.report.cluster import run_on_worker
+    from ipasn.report.document.job import Job, notebook_template, run_job
+    from ipasn.report.batch.cluster import run_on_worker
 
     job = Job(tahun=2022, unit="Dinas A", slug="dinas-a", template=notebook_template("unit_report.ipynb"),
               year_dir=tmp_path / "tidak-dibagi" / "2022", parameters={"year": 2022}, title="t", footer="f")
     assert pickle.loads(pickle.dumps(job)) == job
     assert pickle.loads(pickle.dumps(run_job)) is run_job  # by reference: the workers import ipasn
     result = run_on_worker(run_job, job)
-    assert result.status == "failed" and result.error["name"] == "SharedStorageError"
-    assert str(job.work_dir / "bundle") in result.error["message"]
+    assert result.status == "failed" and result.error.name == "SharedStorageError"
+    assert str(job.work_dir / "bundle") in result.error.message
     assert not job.work_dir.exists(), "nothing is written where the run's files are not"

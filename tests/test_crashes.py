@@ -26,7 +26,7 @@ if unit == "{unit}":
     def parent(pid):
         return int(open(f"/proc/{{pid}}/stat").read().rsplit(")", 1)[1].split()[1])
     target = os.getppid()
-    if "ipasn.report.zygote" in open(f"/proc/{{target}}/cmdline").read():
+    if "ipasn.report.document.zygote" in open(f"/proc/{{target}}/cmdline").read():
         target = parent(target)  # the zygote's parent is the worker
     os.kill(target, signal.SIGKILL)'''
 

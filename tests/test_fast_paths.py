@@ -130,7 +130,7 @@ def test_history_joins_survive_tables_filtered_or_made_by_hand():
     import dataclasses
 
     import ipasn
-    from ipasn.report.data import demo_workbook
+    from ipasn.report.content.data import demo_workbook
 
     data = ipasn.load(demo_workbook())
     full = ipasn.score(data, 2022).scores.set_index("nip")

@@ -14,7 +14,7 @@ import pytest
 
 import ipasn
 from ipasn.demo import make_demo
-from ipasn.report.slugs import unique_slugs
+from ipasn.report.batch.slugs import unique_slugs
 
 IPASN = [sys.executable, "-m", "ipasn.cli"]
 UNITS = [

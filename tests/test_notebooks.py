@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from ipasn.report.data import demo_workbook
+from ipasn.report.content.data import demo_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ["unit_report.ipynb", "instansi_report.ipynb"]

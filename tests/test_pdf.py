@@ -7,8 +7,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from ipasn.report import chromium
-from ipasn.report.render import html_to_pdf, notebook_html, pdf_engine, weasyprint_pdf
+from ipasn.report.document import chromium
+from ipasn.report.document.render import html_to_pdf, notebook_html, pdf_engine, weasyprint_pdf
 
 needs_chromium = pytest.mark.skipif(chromium.executable() is None, reason="chromium is not installed")
 

@@ -11,7 +11,7 @@ import pytest
 
 import ipasn
 from ipasn.demo import make_demo
-from ipasn.report.present import mask_name, mask_nip
+from ipasn.report.content.privacy import mask_name, mask_nip
 from ipasn.xlsx import workbook_bytes
 
 IPASN = [sys.executable, "-m", "ipasn.cli"]

@@ -252,8 +252,8 @@ def test_unwritable_output_is_refused_before_any_work(tmp_path, output):
 def test_run_definition_reads_separate_downloads_with_its_options(tmp_path):
     """`data:` as a list, `kolom_unit` and `lembar_tidak_ada` in a run definition, as in `ipasn score`."""
     from ipasn.errors import ParamsError
-    from ipasn.report.params import parse_params
-    from ipasn.report.run import prepare
+    from ipasn.report.batch.params import parse_params
+    from ipasn.report.batch.plan import prepare
 
     folder = downloads(tmp_path / "unduhan", {k: v for k, v in SHEETS.items() if k != "Riwayat Hukuman Disiplin"})
     files = sorted(p.name for p in folder.iterdir())

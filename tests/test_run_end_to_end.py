@@ -15,7 +15,7 @@ from pypdf import PdfReader
 import ipasn
 from ipasn import fmt
 from ipasn.demo import make_demo
-from ipasn.report.slugs import unique_slugs
+from ipasn.report.batch.slugs import unique_slugs
 from ipasn.summary import summarise
 from ipasn.xlsx import workbook_bytes
 

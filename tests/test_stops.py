@@ -24,7 +24,7 @@ import pytest
 
 from ipasn.demo import make_demo
 from ipasn.files import TEMP_PREFIX
-from ipasn.report import render
+from ipasn.report.document import render
 from ipasn.xlsx import workbook_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -207,7 +207,7 @@ def test_a_stopped_run_leaves_no_process_and_the_next_run_gives_the_same_bytes(p
         # (the instansi report's PDF is made before a worker takes its second document).
         commands = list(before.values())
         assert sum("multiprocessing.spawn" in c for c in commands) == 2, commands
-        assert sum("ipasn.report.zygote" in c or "ipykernel" in c for c in commands) >= 2, commands
+        assert sum("ipasn.report.document.zygote" in c or "ipykernel" in c for c in commands) >= 2, commands
         if render.pdf_engine() == "chromium":
             assert any("--type=renderer" in c for c in commands), commands
         if to_group:

@@ -1,10 +1,10 @@
 """Everything a report notebook calls, in one import: `from ipasn.report import notebook as nb`."""
 
-from ipasn.report.analysis import Targets
-from ipasn.report.charts import (breakdown, category_distribution, dimensions_against_maximum,
+from ipasn.report.content.targets import Targets
+from ipasn.report.content.charts import (breakdown, category_distribution, dimensions_against_maximum,
                                  unit_ranking, warm_up)
-from ipasn.report.data import ReportData, report_data
-from ipasn.report.present import (accounting_table, analysis_table, breakdown_table, category_table,
+from ipasn.report.content.data import ReportData, report_data
+from ipasn.report.content.present import (accounting_table, analysis_table, breakdown_table, category_table,
                                   competence_table, employee_table, findings_summary, findings_table,
                                   headline, history_table, improvement_summary, improvement_table,
                                   rules_in_force, sub_unit_table, target_table, title, unit_ranking_table)

@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from ipasn.report.execute import strip_volatile
+from ipasn.report.document.execute import strip_volatile
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE.parents[1] / "notebooks"

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import io
-from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
 from ipasn.files import atomic_path
-
-
-@dataclass(frozen=True)
-class CellError:
-    """Where and how a notebook failed (papermill's execution error, kept for the summary)."""
-
-    cell: int
-    name: str
-    message: str
+from ipasn.report.document.job import JobError
 
 
 def strip_volatile(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -34,16 +25,16 @@ def strip_volatile(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return notebook
 
 
-def _first_error(notebook: nbformat.NotebookNode) -> CellError | None:
+def _first_error(notebook: nbformat.NotebookNode) -> JobError | None:
     for index, cell in enumerate(notebook.cells):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
-                return CellError(index, output.get("ename", "Error"), output.get("evalue", ""))
+                return JobError(output.get("ename", "Error"), output.get("evalue", ""), index)
     return None
 
 
 def execute(template: Path, parameters: dict, cwd: Path, output: Path,
-            start_timeout: int = 120) -> tuple[nbformat.NotebookNode, CellError | None]:
+            start_timeout: int = 120) -> tuple[nbformat.NotebookNode, JobError | None]:
     """Run `template` with `parameters` in a fresh kernel started in `cwd`; save the cleaned result.
 
     A failing notebook is saved too, with its error output, before the error is returned: the
@@ -52,9 +43,9 @@ def execute(template: Path, parameters: dict, cwd: Path, output: Path,
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from ipasn.report.kernels import kernel_manager
+    from ipasn.report.document.kernels import kernel_manager
 
-    error: CellError | None = None
+    error: JobError | None = None
     km = kernel_manager()
     engine = {"km": km} if km is not None else {}
     with atomic_path(output) as scratch:
@@ -69,7 +60,7 @@ def execute(template: Path, parameters: dict, cwd: Path, output: Path,
                     shutdown_kernel="immediate", **engine,
                 )
         except PapermillExecutionError as exc:
-            error = CellError(exc.exec_count or -1, exc.ename, exc.evalue)
+            error = JobError(exc.ename, exc.evalue, exc.exec_count or -1)
         finally:
             if km is not None and km.has_kernel:
                 km.shutdown_kernel(now=True)  # nothing to flush: outputs are already saved

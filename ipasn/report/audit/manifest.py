@@ -1,7 +1,7 @@
 """manifest.json: from which data, rules, templates and code each document of a year was made.
 
-It also decides reuse: a document is executed again unless its recorded fingerprint (bundle data,
-parameters, template, ruleset, code and environment) and its files on disk all still match.
+Each document's fingerprint (bundle data, parameters, template, ruleset, code and environment) is
+recorded here; `audit.reuse` compares it with the next run's.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ipasn import __version__
 from ipasn.files import write_text
-from ipasn.report import provenance as pv
-from ipasn.report.batch import Job, JobResult
+from ipasn.report.audit import provenance as pv
+from ipasn.report.document.job import Job, JobResult
 
 MANIFEST = "manifest.json"
 FORMAT = "ipasn-manifest/1"
@@ -52,22 +52,6 @@ def read_manifest(year_dir: Path) -> dict | None:
     return manifest if manifest.get("format") == FORMAT else None
 
 
-def reusable(job: Job, fingerprint: str, previous: dict | None) -> JobResult | None:
-    """The previous result of this job if its fingerprint and every file still match, else None."""
-    entry = (previous or {}).get("documents", {}).get(job.relative_stem)
-    if not entry or entry.get("status") not in ("ok", "reused") or entry.get("fingerprint") != fingerprint:
-        return None
-    expected = {f"{job.relative_stem}.{suffix}" for suffix in ("ipynb", *job.formats)}
-    files = entry.get("files", {})
-    if set(files) != expected:
-        return None
-    for name, digest in files.items():
-        path = job.year_dir / name
-        if not path.is_file() or pv.sha256_file(path) != digest:
-            return None
-    return JobResult(job.key, "reused", 0.0, dict(files))
-
-
 def _relative(path: Path, start: Path) -> str:
     try:
         return os.path.relpath(path, start)
@@ -88,7 +72,7 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
         documents[job.relative_stem] = {
             "unit": job.unit, "fingerprint": fingerprint, "status": result.status,
             "seconds": round(result.seconds, 3), "files": dict(sorted(result.documents.items())),
-            "error": result.error,
+            "error": result.error.to_dict() if result.error else None,
         }
     return {
         "format": FORMAT,

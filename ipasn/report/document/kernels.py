@@ -24,7 +24,8 @@ from queue import Empty
 from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.manager import KernelManager
 
-from ipasn.report.lifetime import at_stop
+from ipasn.errors import KernelError
+from ipasn.report.batch.lifetime import at_stop
 
 PLAIN = os.environ.get("IPASN_PLAIN_KERNELS") == "1" or not hasattr(os, "fork")
 # Everything the report notebooks import, loaded once in the zygote.
@@ -77,7 +78,7 @@ class Zygote:
     def __init__(self) -> None:
         """Start the zygote; it imports in the background until the first `fork` waits for it."""
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "ipasn.report.zygote", str(os.getpid()), WARM_IMPORTS],
+            [sys.executable, "-m", "ipasn.report.document.zygote", str(os.getpid()), WARM_IMPORTS],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         self.ready = False
         atexit.register(self.close)
@@ -87,7 +88,7 @@ class Zygote:
             answer = self.process.stdout.readline().strip()
             if answer != "ready":
                 self.close()
-                raise RuntimeError(f"kernel zygote did not start: {answer!r}")
+                raise KernelError(f"kernel zygote did not start: {answer!r}")
             self.ready = True
 
     def fork(self, connection_file: str, cwd: str) -> int:
@@ -96,7 +97,7 @@ class Zygote:
         self.process.stdin.flush()
         answer = self.process.stdout.readline().strip()
         if not answer.isdigit():
-            raise RuntimeError(f"kernel zygote could not fork: {answer!r}")
+            raise KernelError(f"kernel zygote could not fork: {answer!r}")
         return int(answer)
 
     def alive(self) -> bool:
@@ -148,7 +149,8 @@ class ReadyClient(BlockingKernelClient):
     jupyter_client (8.x) returns from `wait_for_ready` only after IOPub has been silent for 0.2 s,
     to throw away the status messages of its kernel_info request: 0.2 s of nothing per document.
     nbclient matches every IOPub message to the request it made, so stray ones are harmless; here
-    they are drained without waiting.
+    they are drained without waiting. An owned copy of jupyter_client's `_async_wait_for_ready`:
+    pyproject bounds jupyter_client and tests/test_upstream.py fails when the upstream method changes.
     """
 
     def wait_for_ready(self, timeout: float | None = None) -> None:
@@ -169,9 +171,9 @@ class ReadyClient(BlockingKernelClient):
                         self._handle_kernel_info_reply(msg)
                         break
             if not self.is_alive():
-                raise RuntimeError("Kernel died before replying to kernel_info")
+                raise KernelError("Kernel died before replying to kernel_info")
             if time.monotonic() > deadline:
-                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+                raise KernelError(f"Kernel didn't respond in {timeout} seconds")
         while True:
             try:
                 self.iopub_channel.get_msg(timeout=0)
@@ -180,9 +182,10 @@ class ReadyClient(BlockingKernelClient):
 
 
 class ForkedKernelManager(KernelManager):
-    """A KernelManager whose kernel process is forked by the worker's zygote."""
+    """A KernelManager whose kernel process is forked by the worker's zygote (overrides jupyter_client's
+    private `_async_launch_kernel`; watched by tests/test_upstream.py)."""
 
-    client_class = "ipasn.report.kernels.ReadyClient"
+    client_class = "ipasn.report.document.kernels.ReadyClient"
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
         cwd = str(kw.get("cwd") or os.getcwd())
@@ -201,6 +204,6 @@ def kernel_manager() -> KernelManager | None:
         return None
     try:
         zygote()
-    except (OSError, RuntimeError):
+    except (OSError, KernelError):
         return None
     return ForkedKernelManager(kernel_name="python3")

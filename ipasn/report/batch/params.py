@@ -9,19 +9,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ipasn.errors import ParamsError
-from ipasn.report.data import demo_workbook
+from ipasn.report.content.data import demo_workbook
+from ipasn.report.content.targets import Targets
 
 DEMO = "demo"
-
-
-class Targets(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    ip_asn: float | None = Field(default=None, gt=0, le=100)
-    kualifikasi: float | None = Field(default=None, gt=0, le=25)
-    kompetensi: float | None = Field(default=None, gt=0, le=40)
-    kinerja: float | None = Field(default=None, gt=0, le=30)
-    disiplin: float | None = Field(default=None, gt=0, le=5)
 
 
 class Options(BaseModel):

@@ -2,7 +2,7 @@
 
 HTML uses nbconvert's `basic` template (cells only) inside ipasn's own small, print-ready page, so
 the same document reads well on screen and on A4. PDF: a persistent headless Chromium per worker
-process (`ipasn/report/chromium.py`) when the `chromium` package is installed, else WeasyPrint
+process (`ipasn/report/document/chromium.py`) when the `chromium` package is installed, else WeasyPrint
 in-process (about five times slower on long tables). IPASN_PDF_ENGINE=weasyprint or =chromium
 chooses; the manifest records which engine (and version) made the PDFs.
 """
@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import nbformat
 
-ENGINES = ("chromium", "weasyprint")
 PDF_METADATA_DATE = "2000-01-01"
 SOURCE_DATE_EPOCH = "946684800"  # 2000-01-01T00:00:00Z
 
@@ -36,7 +35,10 @@ def _exporter():
     class ReportExporter(HTMLExporter):
         """nbconvert's HTMLExporter without its last step, a BeautifulSoup parse and re-serialisation
         of the whole page (to add alt text to images and tabindex to cells): 0.7 s on a unit of
-        1,000 employees, for nothing a printed report uses. Alt text is added below instead."""
+        1,000 employees, for nothing a printed report uses. Alt text is added below instead.
+
+        An owned copy of nbconvert's `HTMLExporter.from_notebook_node`: pyproject bounds nbconvert and
+        tests/test_upstream.py fails when the upstream method changes."""
 
         def from_notebook_node(self, nb, resources=None, **kw):
             langinfo = nb.metadata.get("language_info", {})
@@ -100,7 +102,7 @@ def _fixed_source_date():
 @lru_cache(maxsize=1)
 def pdf_engine() -> str:
     """"chromium" when installed (or asked for), else "weasyprint"."""
-    from ipasn.report import chromium
+    from ipasn.report.document import chromium
 
     wanted = os.environ.get("IPASN_PDF_ENGINE", "").strip().lower()
     if wanted == "weasyprint":
@@ -113,7 +115,7 @@ def pdf_engine() -> str:
 def pdf_engine_version() -> str | None:
     """What the manifest records of the PDF engine (its version shapes the PDF bytes)."""
     if pdf_engine() == "chromium":
-        from ipasn.report import chromium
+        from ipasn.report.document import chromium
 
         return chromium.version()
     from importlib import metadata
@@ -124,7 +126,7 @@ def pdf_engine_version() -> str | None:
 def html_to_pdf(document: str) -> bytes:
     """A4 PDF of a complete HTML document, with the same bytes for the same document."""
     if pdf_engine() == "chromium":
-        from ipasn.report import chromium
+        from ipasn.report.document import chromium
 
         return chromium.html_to_pdf(document)
     return weasyprint_pdf(document)

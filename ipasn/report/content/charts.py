@@ -14,8 +14,8 @@ from IPython.display import SVG  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from ipasn import fmt  # noqa: E402
-from ipasn.report.analysis import DIMENSION_LABELS  # noqa: E402
-from ipasn.report.data import ReportData  # noqa: E402
+from ipasn.report.content.analysis import DIMENSION_LABELS  # noqa: E402
+from ipasn.report.content.data import ReportData  # noqa: E402
 from ipasn.ruleset import DIMENSIONS  # noqa: E402
 from ipasn.summary import summarise  # noqa: E402
 

@@ -28,7 +28,8 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
-from ipasn.report.lifetime import at_stop, die_with_parent
+from ipasn.errors import ChromiumError
+from ipasn.report.batch.lifetime import at_stop, die_with_parent
 
 try:
     import fcntl
@@ -43,10 +44,6 @@ FIXED_DATE = b"20000101000000"
 PREFIX = "ipasn-chromium-"  # the browser's temporary folder (profile, the page being printed)
 OWNER = "pemilik.lock"  # in it: locked by the worker as long as the folder is in use
 _DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})")
-
-
-class ChromiumError(RuntimeError):
-    """Chromium could not be started or did not answer."""
 
 
 @lru_cache(maxsize=1)

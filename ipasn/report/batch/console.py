@@ -9,8 +9,9 @@ import click
 from tqdm import tqdm
 
 from ipasn import fmt
-from ipasn.report.params import load_params
-from ipasn.report.run import RunOutcome, default_jobs, local_executor, run
+from ipasn.report.batch.params import load_params
+from ipasn.report.batch.pool import default_jobs, local_executor
+from ipasn.report.batch.run import RunOutcome, run
 
 
 def executor_factory(jobs: int, scheduler: str | None):
@@ -18,7 +19,7 @@ def executor_factory(jobs: int, scheduler: str | None):
     resources; workers() says what ran the documents, for the summary."""
     if scheduler is None:
         return (lambda: local_executor(jobs)), contextlib.nullcontext(), lambda: f"{jobs} proses"
-    from ipasn.report.cluster import cluster_executor, dask_client, describe_workers
+    from ipasn.report.batch.cluster import cluster_executor, dask_client, describe_workers
 
     client = dask_client(scheduler)
     return (lambda: contextlib.nullcontext(cluster_executor(client))), client, lambda: describe_workers(client)
@@ -31,9 +32,7 @@ def print_outcome(outcome: RunOutcome, workers: str) -> None:
                f"{fmt.integer(outcome.count('reused'))} dipakai ulang, {fmt.integer(outcome.count('failed'))} "
                f"gagal ({fmt.number(seconds, 1)} detik kerja, {workers}).")
     for result in sorted((r for r in results if r.status == "failed"), key=lambda r: r.key):
-        error = result.error or {}
-        cell = f", sel {error['cell']}" if error.get("cell") is not None else ""
-        click.echo(f"  GAGAL {result.key}: {error.get('name')}: {error.get('message')}{cell}", err=True)
+        click.echo(f"  GAGAL {result.key}: {result.error}", err=True)
     for index in outcome.indexes:
         click.echo(f"Indeks laporan: {index}")
 

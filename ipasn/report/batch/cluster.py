@@ -1,6 +1,6 @@
 """`ipasn run --scheduler tcp://HOST:8786`: the same report jobs on a dask.distributed cluster.
 
-The batch code is the one the local process pool uses (`ipasn.report.run.execute_jobs`); only the
+The batch code is the one the local process pool uses (`ipasn.report.batch.pool.execute_jobs`); only the
 executor differs: dask's `Client.get_executor()`, which runs `run_job(job)` on a worker and sends the
 JobResult back. `run_job` is pickled by reference and `Job` is a plain frozen dataclass of paths,
 strings and numbers, so every worker needs ipasn importable (the same code, see below), nothing else.
@@ -37,7 +37,9 @@ import uuid
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeoutError
 
-from ipasn.errors import IpasnError
+from ipasn.errors import ClusterError, KernelError
+
+__all__ = ["ClusterError", "cluster_executor", "dask_client", "describe_workers", "run_on_worker"]
 
 # Seconds to reach the scheduler and to see at least one worker.
 CONNECT_TIMEOUT = 10.0
@@ -45,12 +47,6 @@ CONNECT_TIMEOUT = 10.0
 PREPARE_TIMEOUT = 120.0
 INSTALL_HINT = "pip install 'ipasn[dask]'"
 WORKER_HINT = "dask worker {address} --nthreads 1 --nworkers N"
-
-
-class ClusterError(IpasnError):
-    """The scheduler cannot be reached, or its workers cannot run ipasn's jobs correctly."""
-
-    exit_code = 2
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -63,15 +59,14 @@ def run_on_worker(fn, job):
     """One document at a time per worker process, whatever its thread count (papermill changes the
     working directory; the zygote serves one request at a time). The bundle must be visible here:
     otherwise the worker does not share the run's storage, and the job says so by name."""
-    from ipasn.report.batch import JobResult
+    from ipasn.report.document.job import JobError, JobResult
 
     bundle = job.work_dir / "bundle"
     if not bundle.is_dir():
-        return JobResult(job.key, "failed", 0.0, {}, {
-            "name": "SharedStorageError",
-            "message": f"pekerja dask di {socket.gethostname()} tidak melihat {bundle}; semua pekerja harus "
-                       "melihat folder keluaran run pada path absolut yang sama",
-            "cell": None})
+        return JobResult.failed(job.key, JobError(
+            "SharedStorageError",
+            f"pekerja dask di {socket.gethostname()} tidak melihat {bundle}; semua pekerja harus "
+            "melihat folder keluaran run pada path absolut yang sama"))
     with _ONE_AT_A_TIME:
         return fn(job)
 
@@ -79,7 +74,7 @@ def run_on_worker(fn, job):
 def worker_identity() -> dict:
     """What must match the client: ipasn's version and source, and the packages that shape a document."""
     from ipasn import __version__
-    from ipasn.report import provenance
+    from ipasn.report.audit import provenance
 
     return {"ipasn": __version__, "code": provenance.code_sha256(), "environment": provenance.environment()}
 
@@ -87,13 +82,13 @@ def worker_identity() -> dict:
 def warm_worker() -> str:
     """Start this worker's kernel zygote now (from the worker's main thread, which lives as long as
     the worker) so the first document does not wait for it. Returns which kernels the worker uses."""
-    from ipasn.report import kernels
+    from ipasn.report.document import kernels
 
     if kernels.PLAIN:
         return "plain"
     try:
         kernels.zygote()
-    except (OSError, RuntimeError):
+    except (OSError, KernelError):
         return "plain"  # kernel_manager() falls back the same way for each document
     return "zygote"
 

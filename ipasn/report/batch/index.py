@@ -8,14 +8,16 @@ from urllib.parse import quote
 
 from ipasn import __version__, fmt
 from ipasn.files import write_text
-from ipasn.report.render import stylesheet
+from ipasn.report.batch.plan import scores_workbook_name
+from ipasn.report.document.job import document_stem, job_key
+from ipasn.report.document.render import stylesheet
 from ipasn.summary import summarise
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ipasn.report.batch import JobResult
-    from ipasn.report.run import Prepared
+    from ipasn.report.batch.plan import Prepared
+    from ipasn.report.document.job import JobResult
     from ipasn.score import ScoreResult
 
 STATUS = {"ok": "selesai", "failed": "GAGAL", "reused": "dipakai ulang", None: "belum dibuat"}
@@ -59,15 +61,15 @@ def write_index(data: dict, year_dir: Path, results: dict[str, JobResult]) -> Pa
     rows = []
     for row in data["units"]:
         slug = row["slug"]
-        job = results.get(f"{tahun}/units/{slug}")
+        job = results.get(job_key(tahun, slug))
         rows.append(
             f"<tr><td>{esc(row['unit'])}</td><td class=\"angka\">{row['diukur']}</td>"
             f"<td class=\"angka\">{row['ip_asn']}</td><td>{esc(row['kategori'])}</td>"
-            f"<td>{_links(year_dir, 'units/' + slug, formats)}</td>"
+            f"<td>{_links(year_dir, document_stem(slug), formats)}</td>"
             f"<td>{STATUS.get(job.status if job else None, job.status if job else '')}</td>"
             f"<td>{personal}</td></tr>")
-    instansi_job = results.get(f"{tahun}/instansi")
-    workbook = f"skor-ipasn-{tahun}-data-pribadi.xlsx"
+    instansi_job = results.get(job_key(tahun, None))
+    workbook = scores_workbook_name(tahun)
     page = f"""<!DOCTYPE html>
 <html lang="id">
 <head><meta charset="utf-8"><title>IP ASN {tahun} — {esc(data['instansi'])}</title>
@@ -81,7 +83,7 @@ def write_index(data: dict, year_dir: Path, results: dict[str, JobResult]) -> Pa
 <h2>Dokumen instansi</h2>
 <table class="tabel"><thead><tr><th>Dokumen</th><th>Berkas</th><th>Status</th><th>Memuat data pribadi</th></tr></thead>
 <tbody>
-<tr><td>Laporan instansi</td><td>{_links(year_dir, 'instansi', formats)}</td>
+<tr><td>Laporan instansi</td><td>{_links(year_dir, document_stem(None), formats)}</td>
 <td>{STATUS.get(instansi_job.status if instansi_job else None)}</td><td>tidak</td></tr>
 <tr><td>Skor per pegawai dan temuan data</td><td><a href="{quote(workbook)}">XLSX</a></td><td>selesai</td>
 <td>ya: NIP, nama dan seluruh skor</td></tr>

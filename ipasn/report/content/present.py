@@ -12,8 +12,10 @@ from IPython.display import HTML
 
 from ipasn import fmt
 from ipasn.bands import categorize
-from ipasn.report import analysis as an
-from ipasn.report.data import ReportData
+from ipasn.report.content import analysis as an
+from ipasn.report.content.data import ReportData
+from ipasn.report.content.privacy import mask_name, mask_nip
+from ipasn.report.content.targets import Targets
 from ipasn.ruleset import INDICATORS, POSITION_TYPES
 from ipasn.summary import summarise
 
@@ -56,10 +58,6 @@ def _show(*parts: str) -> HTML:
     return HTML("\n".join(parts))
 
 
-def scope_name(report: ReportData, instansi: str) -> str:
-    return report.unit if report.unit is not None else instansi
-
-
 def title(report: ReportData, instansi: str) -> HTML:
     period = report.period
     heading = "Laporan Indeks Profesionalitas ASN"
@@ -72,7 +70,7 @@ def title(report: ReportData, instansi: str) -> HTML:
     )
 
 
-def headline(report: ReportData, targets: an.Targets) -> HTML:
+def headline(report: ReportData, targets: Targets) -> HTML:
     whole = summarise(report, by=None).iloc[0]
     value = whole["ip_asn"]
     target = targets.ip_asn
@@ -124,7 +122,8 @@ def _sentence(dimension: str, report: ReportData, gains: pd.DataFrame) -> str:
         return f"Penahan terbesar: {' dan '.join(parts)}."
     if dimension == "kinerja":
         missing = int(scores["keterangan_kinerja"].str.startswith("Tidak ada penilaian").sum())
-        below = int(((scores["kinerja"] > 0) & (scores["kinerja"] < 25)).sum())
+        good = next(band.poin for band in rules.kinerja.pita if band.predikat == "Baik")
+        below = int(((scores["kinerja"] > 0) & (scores["kinerja"] < good)).sum())
         text = f"{fmt.integer(n - missing)} PNS memiliki penilaian kinerja {report.period.tahun_kinerja}"
         text += f"; {fmt.integer(missing)} belum ada (nilai 0)." if missing else "."
         if below:
@@ -141,7 +140,7 @@ def _sentence(dimension: str, report: ReportData, gains: pd.DataFrame) -> str:
     return text
 
 
-def analysis_table(report: ReportData, targets: an.Targets) -> HTML:
+def analysis_table(report: ReportData, targets: Targets) -> HTML:
     """The Kalsel deck's ANALISIS table: weight, current value, capaian and a generated sentence."""
     dims = an.dimension_table(report.scores, report.rules, targets)
     items = an.improvement_items(report.scores, report.rules)
@@ -322,7 +321,7 @@ def rules_in_force(report: ReportData) -> HTML:
 # --- instansi ----------------------------------------------------------------------------------
 
 
-def target_table(report: ReportData, targets: an.Targets) -> HTML:
+def target_table(report: ReportData, targets: Targets) -> HTML:
     """The Bontang release's table: each dimension's value, target and capaian, then the total."""
     dims = an.dimension_table(report.scores, report.rules, targets)
     frame = pd.DataFrame({
@@ -391,19 +390,3 @@ def sub_unit_table(report: ReportData) -> HTML:
     if "sub_unit" not in report.scores or not (report.scores["sub_unit"].fillna("") != "").any():
         return _show("<p>Data tidak memuat sub-unit (mis. kolom UNOR NAMA di samping UNOR INDUK NAMA).</p>")
     return breakdown_table(report, "sub_unit", "Sub-unit")
-
-
-# --- personal data -----------------------------------------------------------------------------
-
-
-def mask_nip(nip: object) -> str:
-    """198503122009011001 -> 198503**********01: birth year-month stays, the person does not."""
-    text = "" if nip is None else str(nip)
-    return text[:6] + "*" * max(len(text) - 8, 0) + text[-2:] if len(text) > 8 else "*" * len(text)
-
-
-def mask_name(name: object) -> str:
-    """"Siti Rahmawati, S.E." -> "S. R." (initials of the words before any title)."""
-    text = "" if name is None else str(name).split(",")[0]
-    initials = [w[0].upper() + "." for w in text.split() if w and w[0].isalpha()]
-    return " ".join(initials) or "***"

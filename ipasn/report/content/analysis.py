@@ -6,13 +6,14 @@ with numbers; `present.py` turns them into Indonesian tables and sentences.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 
 from ipasn import fmt
+from ipasn.report.content.targets import Targets
 from ipasn.ruleset import DIMENSIONS, INDICATORS, Ruleset
+from ipasn.score import STRUCTURAL_LEVEL
+from ipasn.vocab import ROMAN as ROMAN_LEVELS
 
 DIMENSION_LABELS = {"kualifikasi": "Kualifikasi", "kompetensi": "Kompetensi", "kinerja": "Kinerja",
                     "disiplin": "Disiplin", "ip_asn": "IP ASN"}
@@ -22,27 +23,10 @@ INDICATOR_LABELS = {
     "teknis": "diklat teknis",
     "seminar": "seminar/workshop/kursus",
 }
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 LEADERSHIP_NAMES = {1: "PKN Tingkat I/Diklatpim I", 2: "PKN Tingkat II/Diklatpim II",
                     3: "PKA/Diklatpim III", 4: "PKP/Diklatpim IV"}
-
-
-@dataclass(frozen=True)
-class Targets:
-    """Targets per dimension and for the total (any may be None)."""
-
-    ip_asn: float | None = None
-    kualifikasi: float | None = None
-    kompetensi: float | None = None
-    kinerja: float | None = None
-    disiplin: float | None = None
-
-    @classmethod
-    def of(cls, mapping: dict | None) -> Targets:
-        return cls(**{k: (None if v is None else float(v)) for k, v in (mapping or {}).items()})
-
-    def get(self, key: str) -> float | None:
-        return getattr(self, key)
+# 1 -> "I": the eselon levels a leadership training exists for.
+ROMAN = {level: numeral for numeral, level in ROMAN_LEVELS.items() if level in LEADERSHIP_NAMES}
 
 
 def improvement_items(scores: pd.DataFrame, rules: Ruleset) -> pd.DataFrame:
@@ -89,7 +73,7 @@ def _action(item, rules: Ruleset) -> str:
     if item.indikator == "kepemimpinan":
         level = item.eselon if pd.notna(item.eselon) else (
             rules.opsi.jpt_eselon_bawaan if item.jenis_jabatan == "JPT" else
-            {"Administrator": 3, "Pengawas": 4}.get(item.jenis_jabatan))
+            STRUCTURAL_LEVEL.get(item.jenis_jabatan))
         level = int(level) if level is not None and pd.notna(level) else None
         name = LEADERSHIP_NAMES.get(level, "sesuai eselon")
         return f"Ikuti/unggah sertifikat diklat kepemimpinan sesuai eselon {ROMAN.get(level, '')} ({name})"

@@ -1,6 +1,6 @@
 """The zygote process (see kernels.py): import once, then fork one fresh ipykernel per request.
 
-Started as `python -m ipasn.report.zygote WORKER_PID MODULE...`. Protocol on stdin/stdout, one JSON
+Started as `python -m ipasn.report.document.zygote WORKER_PID MODULE...`. Protocol on stdin/stdout, one JSON
 line per request: {"connection_file": ..., "cwd": ...}; the answer is the child's pid. End of input
 ends the zygote. The death of its worker kills the zygote, and the zygote's kills each kernel (their
 parent-death signal, see lifetime.py). Nothing here may start a thread or a zmq context before
@@ -16,7 +16,7 @@ import os
 import signal
 import sys
 
-from ipasn.report.lifetime import die_with_parent
+from ipasn.report.batch.lifetime import die_with_parent
 
 
 def _become_kernel(connection_file: str, cwd: str, zygote: int) -> None:

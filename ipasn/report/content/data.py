@@ -18,7 +18,6 @@ from ipasn.load import load
 from ipasn.ruleset import DEFAULT_RULESET, Ruleset, parse_ruleset, ruleset_text
 from ipasn.score import Period, ScoreResult, score
 
-BUNDLE_FILES = ("skor.parquet", "pegawai.parquet", "temuan.parquet", "rekap.parquet", "konteks.json")
 HISTORY_FILE = "riwayat.parquet"
 
 

@@ -86,7 +86,14 @@ def environment() -> dict:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             versions[name] = None
-    from ipasn.report.render import pdf_engine, pdf_engine_version
+    from ipasn.report.document.render import pdf_engine, pdf_engine_version
 
     return {"python": platform.python_version(), "implementation": platform.python_implementation(),
             "packages": versions, "pdf_engine": {"name": pdf_engine(), "version": pdf_engine_version()}}
+
+
+def dataset_key(data: list[Path], rules_sha256: str) -> str:
+    """Hash of every input file, the ruleset and ipasn's code: what the scores workbook depends on."""
+    parts = {"data": [[p.name, sha256_file(p)] for p in input_files(data)], "rules": rules_sha256,
+             "code": code_sha256()}
+    return sha256_bytes(json.dumps(parts, sort_keys=True).encode("utf-8"))

@@ -1,0 +1,143 @@
+"""After the documents: per year, the scores workbook, the index page and the manifest (written last).
+
+Also the shortcut when nothing changed since the last complete run: every document is marked
+reused and the index and manifest are rewritten exactly as a full rerun would, without loading data.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipasn.errors import RulesetError
+from ipasn.files import clean_temporaries, write_bytes, write_text
+from ipasn.output import scores_workbook
+from ipasn.report.audit import manifest as mf
+from ipasn.report.audit.provenance import dataset_key, sha256_bytes, sha256_file
+from ipasn.report.audit.reuse import intact, run_key
+from ipasn.report.batch.index import index_data, write_index
+from ipasn.report.batch.params import RunParams
+from ipasn.report.batch.plan import Prepared, instansi_dir, scores_workbook_name
+from ipasn.report.document.job import JobError, JobResult
+from ipasn.ruleset import ruleset_text
+
+INDEX_DATA = "indeks.json"  # in <year>/_kerja/: the index page's figures, for unchanged reruns
+
+
+@dataclass
+class RunOutcome:
+    prepared: Prepared | None  # None: nothing had changed, nothing was loaded
+    results: dict[str, JobResult]
+    indexes: list[Path]
+    manifests: list[Path]
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results.values() if r.status == status)
+
+
+def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int, dict | None],
+           run_file: Path | None = None, complete: bool = False) -> tuple[list[Path], list[Path]]:
+    """Per year: the scores workbook, the index page and the manifest (written last).
+
+    `complete`: every document of the run was planned (no --only); if none failed either, the
+    manifest records the run key that lets an unchanged rerun skip loading altogether."""
+    params = prepared.params
+    run_text = run_file.read_text(encoding="utf-8") if run_file and run_file.is_file() else None
+    canonical = params.model_dump(mode="json", exclude={"base_dir"})
+    rules_ref = params.rules_ref()
+    rules_file = Path(rules_ref) if rules_ref and Path(rules_ref).is_file() else None
+    templates = {job.template.name: job.template for job in prepared.jobs}
+    indexes, manifests = [], []
+    for tahun, result in prepared.results.items():
+        year_dir = prepared.year_dir(tahun)
+        year_dir.mkdir(parents=True, exist_ok=True)
+        workbook = year_dir / scores_workbook_name(tahun)
+        workbook_key = sha256_bytes(f"{prepared.data_key}:{result.period}".encode("utf-8"))
+        if not _still_valid(workbook, workbook_key, previous.get(tahun)):
+            write_bytes(workbook, scores_workbook(result))
+        year_results = {k: r for k, r in results.items() if k.startswith(f"{tahun}/")}
+        year_results = _with_previous(tahun, year_results, previous.get(tahun))
+        shown = index_data(prepared, result)
+        indexes.append(write_index(shown, year_dir, year_results))
+        jobs = {job.key: (job, prepared.fingerprints[job.key]) for job in prepared.jobs if job.tahun == tahun}
+        key = None
+        if complete and all(results[k].status in ("ok", "reused") for k in jobs if k in results):
+            key = run_key(params, run_file, prepared.data_key, year_dir)
+            write_text(year_dir / "_kerja" / INDEX_DATA,
+                       json.dumps({"run_key": key, "index": shown}, ensure_ascii=False, indent=1, sort_keys=True))
+        manifest = mf.build_manifest(
+            year_dir=year_dir, tahun=tahun, run_file=run_file.resolve() if run_file else None,
+            run_text=run_text, canonical=canonical, data=params.data_paths(), rules_ref=rules_ref or
+            prepared.rules_label, rules_file=rules_file, rules_sha256=prepared.rules_sha256,
+            templates=templates, jobs=jobs, results=results, previous=previous.get(tahun), workbook=workbook,
+            workbook_key=workbook_key, run_key=key)
+        manifests.append(mf.write_manifest(year_dir, manifest))
+    return indexes, manifests
+
+
+def _still_valid(workbook: Path, key: str, previous: dict | None) -> bool:
+    """The scores workbook need not be rewritten: same inputs, rules, code and period, file intact."""
+    recorded = (previous or {}).get("scores_workbook", {})
+    return (recorded.get("key") == key and workbook.is_file()
+            and recorded.get("sha256") == sha256_file(workbook))
+
+
+def _with_previous(tahun: int, results: dict[str, JobResult], previous: dict | None) -> dict[str, JobResult]:
+    """For the index: documents not run this time (--only) keep their recorded status."""
+    merged = dict(results)
+    for stem, entry in (previous or {}).get("documents", {}).items():
+        key = f"{tahun}/{stem}"
+        if key not in merged:
+            merged[key] = JobResult(key, entry.get("status", "ok"), 0.0, entry.get("files", {}),
+                                    JobError.from_dict(entry.get("error")))
+    return merged
+
+
+def unchanged_run(params: RunParams, run_file: Path | None) -> RunOutcome | None:
+    """Nothing changed since the last complete run: mark every document reused, rewrite the index
+    and the manifest exactly as a full rerun would, without loading or scoring. None otherwise."""
+    try:
+        label, text = ruleset_text(params.rules_ref())
+        data_key = dataset_key(params.data_paths(), sha256_bytes(text.encode("utf-8")))
+    except (OSError, RulesetError):
+        return None  # a missing input: the full run names it properly
+    folder = instansi_dir(params)
+    years = []
+    for tahun in params.tahun:
+        year_dir = folder / str(tahun)
+        previous = mf.read_manifest(year_dir)
+        if previous is None:
+            return None
+        try:
+            key = run_key(params, run_file, data_key, year_dir)
+        except (OSError, ValueError):
+            return None
+        if previous.get("run_key") != key:
+            return None
+        try:
+            shown = json.loads((year_dir / "_kerja" / INDEX_DATA).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        documents = previous.get("documents", {})
+        workbook = previous.get("scores_workbook", {})
+        if (shown.get("run_key") != key or not documents
+                or any(e.get("status") not in ("ok", "reused") for e in documents.values())
+                or not all(intact(year_dir, e.get("files", {})) for e in documents.values())
+                or not intact(year_dir, {workbook.get("path", ""): workbook.get("sha256")})):
+            return None
+        years.append((tahun, year_dir, previous, shown["index"]))
+    results: dict[str, JobResult] = {}
+    indexes, manifests = [], []
+    for tahun, year_dir, previous, shown in years:
+        clean_temporaries(year_dir)
+        year_results = {f"{tahun}/{stem}": JobResult(f"{tahun}/{stem}", "reused", 0.0, dict(e["files"]))
+                        for stem, e in previous["documents"].items()}
+        results.update(year_results)
+        indexes.append(write_index(shown, year_dir, year_results))
+        manifest = dict(previous)
+        manifest["documents"] = {stem: {"unit": e.get("unit"), "fingerprint": e.get("fingerprint"), "status": "reused",
+                                        "seconds": 0.0, "files": e["files"], "error": None}
+                                 for stem, e in previous["documents"].items()}
+        manifests.append(mf.write_manifest(year_dir, manifest))
+    return RunOutcome(None, results, indexes, manifests)

@@ -1,0 +1,136 @@
+"""Plan a run: score once per year, write each document's data bundle, and make one Job per document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ipasn import __version__
+from ipasn.errors import ParamsError, YearError
+from ipasn.files import clean_temporaries
+from ipasn.load import Dataset, load
+from ipasn.report.audit import manifest as mf
+from ipasn.report.audit.provenance import dataset_key, sha256_bytes
+from ipasn.report.batch.params import RunParams
+from ipasn.report.batch.slugs import instansi_slug, unique_slugs
+from ipasn.report.content.data import ReportData, year_history
+from ipasn.report.document.job import INSTANSI, TEMPLATES, Job, notebook_template
+from ipasn.ruleset import DEFAULT_RULESET, parse_ruleset, ruleset_text
+from ipasn.score import ScoreResult, require_year, score
+
+PERSONAL_DATA_SUFFIX = "data-pribadi"
+
+
+def scores_workbook_name(tahun: int) -> str:
+    """The scores workbook of a year's folder; its name says it holds personal data."""
+    return f"skor-ipasn-{tahun}-{PERSONAL_DATA_SUFFIX}.xlsx"
+
+
+@dataclass
+class Prepared:
+    """Everything computed once in the parent process before any notebook runs."""
+
+    params: RunParams
+    dataset: Dataset
+    results: dict[int, ScoreResult]
+    rules_label: str
+    rules_yaml: str
+    slugs: dict[str, str]  # unit -> file stem
+    instansi_dir: Path
+    data_key: str  # hash of the inputs, rules and code the Dataset was loaded from
+    jobs: list[Job] = field(default_factory=list)
+    fingerprints: dict[str, str] = field(default_factory=dict)  # job key -> fingerprint
+
+    @property
+    def rules_sha256(self) -> str:
+        return sha256_bytes(self.rules_yaml.encode("utf-8"))
+
+    def year_dir(self, tahun: int) -> Path:
+        return self.instansi_dir / str(tahun)
+
+
+def _check_against_data(params: RunParams, dataset: Dataset, results: dict[int, ScoreResult]) -> list[str]:
+    units = sorted(set(dataset.pegawai["unit_kerja"]))
+    if params.unit_kerja == "all":
+        chosen = units
+    else:
+        unknown = [u for u in params.unit_kerja if u not in units]
+        if unknown:
+            raise ParamsError(f"unit kerja tidak ada dalam data: {', '.join(unknown)}; yang ada: {', '.join(units)}")
+        chosen = sorted(set(params.unit_kerja))
+    for result in results.values():
+        try:
+            require_year(dataset, result.period)
+        except YearError as exc:
+            raise ParamsError(f"{exc}; periksa 'tahun' pada definisi run (atau 'lembar_tidak_ada')") from exc
+    return chosen
+
+
+def instansi_dir(params: RunParams) -> Path:
+    return params.output_dir() / instansi_slug(params.instansi)
+
+
+def template(params: RunParams, kind: str) -> Path:
+    """The run's own notebook of this kind ("unit" or "instansi"), else ipasn's."""
+    return params.notebook(kind) or notebook_template(TEMPLATES[kind])
+
+
+def templates(params: RunParams) -> dict[str, Path]:
+    return {path.name: path for path in (template(params, "unit"), template(params, "instansi"))}
+
+
+def prepare(params: RunParams, only: str | None = None) -> Prepared:
+    """Load and score once per year, write each report's bundle, and plan the jobs."""
+    label, text = ruleset_text(params.rules_ref())
+    rules = parse_ruleset(text, label)
+    beyond = params.targets.beyond(rules.dimensi_maks)
+    if beyond:
+        raise ParamsError(f"targets: {beyond}")
+    dataset = load(params.data_paths(), rules, unit_column=params.kolom_unit, absent_ok=params.lembar_tidak_ada)
+    data_key = dataset_key(params.data_paths(), sha256_bytes(text.encode("utf-8")))
+    results = {t: score(dataset, t, rules, params.tanggal_acuan) for t in params.tahun}
+    units = _check_against_data(params, dataset, results)
+    if only is not None and only not in units:
+        raise ParamsError(f"--only: unit kerja '{only}' tidak ada di antara unit run ini")
+    prepared = Prepared(params, dataset, results, params.rules or DEFAULT_RULESET, text,
+                        unique_slugs(sorted(set(dataset.pegawai["unit_kerja"]))), instansi_dir(params), data_key)
+    for tahun, result in results.items():
+        year_dir = prepared.year_dir(tahun)
+        if year_dir.exists():
+            clean_temporaries(year_dir)  # what an interrupted run left behind
+        for unit in ([only] if only else [*units, None]):
+            job = _job(prepared, result, year_dir, unit)
+            prepared.jobs.append(job)
+            prepared.fingerprints[job.key] = mf.job_fingerprint(job, prepared.rules_sha256)
+    return prepared
+
+
+def _footer(prepared: Prepared, result: ScoreResult, data_sha256: str) -> str:
+    """Provenance on every page: code, rules, the hash of the data this document was made from,
+    and a date taken from the data (the reference date), never the clock."""
+    return (f"ipasn {__version__} · aturan {prepared.rules_label} ({prepared.rules_sha256[:8]}) · "
+            f"data sha256 {data_sha256[:12]} · tanggal acuan {result.period.tanggal_acuan:%d-%m-%Y}")
+
+
+def _job(prepared: Prepared, result: ScoreResult, year_dir: Path, unit: str | None) -> Job:
+    params = prepared.params
+    tahun = result.period.tahun
+    report = ReportData.from_result(result, prepared.rules_label, prepared.rules_yaml, unit)
+    if unit is None:
+        earlier = [t for t in params.tahun if t <= tahun]
+        if len(earlier) > 1:
+            report.history = year_history(prepared.dataset, result.rules, earlier)
+    parameters = {"year": tahun, "instansi": params.instansi,
+                  "targets": params.targets.model_dump(exclude_none=True), "scored": "bundle"}
+    if unit is not None:
+        parameters.update(unit=unit, mask_personal=params.options.mask_personal_data)
+    scope = unit if unit is not None else params.instansi
+    job = Job(
+        tahun=tahun, unit=unit, slug=prepared.slugs[unit] if unit is not None else INSTANSI,
+        template=template(params, "unit" if unit is not None else "instansi"),
+        year_dir=year_dir, parameters=parameters, formats=tuple(params.formats),
+        title=f"IP ASN {tahun} — {scope}", weight=len(report.pegawai),
+    )
+    # A document depends on its own slice of the data only: its footer names that slice's hash.
+    bundle = report.write(job.work_dir / "bundle")
+    return replace(job, footer=_footer(prepared, result, mf.bundle_sha256(bundle)))

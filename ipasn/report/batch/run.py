@@ -1,0 +1,59 @@
+"""`ipasn run`: under the folder lock, plan, reuse what still matches, execute the rest, finish."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Executor
+from pathlib import Path
+
+from ipasn.report.audit import manifest as mf
+from ipasn.report.audit.reuse import reusable
+from ipasn.report.batch.finish import RunOutcome, finish, unchanged_run
+from ipasn.report.batch.params import RunParams
+from ipasn.report.batch.plan import instansi_dir, prepare
+from ipasn.report.batch.pool import WorkerPool, execute_jobs
+from ipasn.report.batch.runlock import run_lock
+from ipasn.report.document.job import JobResult
+
+__all__ = ["RunOutcome", "run"]
+
+
+def run(params: RunParams, make_executor: Callable[[], Executor], *, only: str | None = None,
+        force: bool = False, run_file: Path | None = None,
+        progress: Callable[[JobResult], None] = lambda r: None,
+        planned: Callable[[int], None] = lambda n: None,
+        wait: bool = False, waiting: Callable[[str], None] = lambda who: None) -> RunOutcome:
+    """Prepare, reuse what still matches the manifest, execute the rest, then index and manifest.
+
+    One run at a time per instansi folder: another live run's lock refuses this one (RunBusyError),
+    or with `wait` this one waits for it (`waiting(who)` first)."""
+    with run_lock(instansi_dir(params), wait=wait, waiting=waiting):
+        return _run(params, make_executor, only=only, force=force, run_file=run_file, progress=progress,
+                    planned=planned)
+
+
+def _run(params: RunParams, make_executor: Callable[[], Executor], *, only: str | None, force: bool,
+         run_file: Path | None, progress: Callable[[JobResult], None],
+         planned: Callable[[int], None]) -> RunOutcome:
+    if not force and only is None:
+        outcome = unchanged_run(params, run_file)
+        if outcome is not None:
+            planned(0)
+            return outcome
+    with make_executor() as executor:
+        if isinstance(executor, WorkerPool):
+            executor.warm_up()  # zygotes and PDF engines start while this process loads and scores
+        prepared = prepare(params, only=only)
+        previous = {t: mf.read_manifest(prepared.year_dir(t)) for t in prepared.results}
+        results: dict[str, JobResult] = {}
+        to_run = []
+        for job in prepared.jobs:
+            reused = None if force else reusable(job, prepared.fingerprints[job.key], previous[job.tahun])
+            if reused is not None:
+                results[job.key] = reused
+            else:
+                to_run.append(job)
+        planned(len(to_run))
+        results.update(execute_jobs(to_run, make_executor, progress, executor=executor))
+    indexes, manifests = finish(prepared, results, previous, run_file, complete=only is None)
+    return RunOutcome(prepared, results, indexes, manifests)

@@ -31,9 +31,9 @@ The mess of real downloads is injected at small, known shares (exact counts, at 
 - a bare year (2020 as a number) as the only date: 5% of Riwayat Diklat rows (TANGGAL SELESAI and
   TAHUN, no TANGGAL MULAI) and 15% of Riwayat Hukuman Disiplin rows (HUKUMAN TANGGAL, no TANGGAL SK);
 - ``#N/A`` error cells (real ``t="e"`` cells) in 2% of the rows of every table, in columns that do not
-  change a score when read as empty: GOL AKHIR NAMA, LOKASI KERJA NAMA, PENDIDIKAN NAMA and TINGKAT
-  PENDIDIKAN NAMA (the id beside it stays), NOMOR SERTIFIKAT, INSTITUSI PENYELENGGARA, JUMLAH JAM of a
-  seminar-like kursus, NILAI PERILAKU KERJA, NOMOR SK;
+  change a score when read as empty: TINGKAT PENDIDIKAN NAMA (TINGKAT PENDIDIKAN ID beside it says the
+  level), GOL AKHIR NAMA, LOKASI KERJA NAMA, PENDIDIKAN NAMA, NOMOR SERTIFIKAT, INSTITUSI PENYELENGGARA,
+  JUMLAH JAM of a seminar-like kursus, NILAI PERILAKU KERJA, NOMOR SK;
 - STATUS CPNS PNS written "PNS"/"CPNS" instead of "P"/"C" for 15% of the rows; PPPK rows have an empty
   status (half) or "PPPK", and KEDUDUKAN HUKUM NAMA "PPPK Aktif";
 - JENIS JABATAN NAMA "JA" (15% of the administrators and supervisors, 10% of the pelaksana) or "Jabatan
@@ -133,7 +133,8 @@ TEXT_DATE_SHARE = 0.25
 BARE_YEAR_SHARE = {"diklat": 0.05, "hukdis": 0.15}
 ERROR_SHARE = 0.02
 ERROR_COLUMNS = {
-    "utama": ("GOL AKHIR NAMA", "LOKASI KERJA NAMA", "PENDIDIKAN NAMA", "TINGKAT PENDIDIKAN NAMA"),
+    # In this order: even a small instansi (3 error rows) gets one beside an id that must be used instead.
+    "utama": ("TINGKAT PENDIDIKAN NAMA", "GOL AKHIR NAMA", "LOKASI KERJA NAMA", "PENDIDIKAN NAMA"),
     "diklat": ("NOMOR SERTIFIKAT", "INSTITUSI PENYELENGGARA"),
     "kursus": ("JUMLAH JAM", "INSTITUSI PENYELENGGARA"),
     "skp": ("NILAI PERILAKU KERJA",),

@@ -148,6 +148,7 @@ def test_error_cells_are_real_error_cells(opened, demo):
     _, sheets = opened
     planted = demo.mess[demo.mess["jenis"] == "#N/A"]
     assert set(planted["tabel"]) == set(FILE_NAMES)
+    assert "TINGKAT PENDIDIKAN NAMA" in set(planted["kolom"])
     found = {(key, c.row, sheet.cell(HEADER_ROW, c.column).value)
              for key, sheet in sheets.items() for row in sheet.iter_rows() for c in row if c.data_type == "e"}
     assert found == set(zip(planted["tabel"], planted["baris"], planted["kolom"]))

@@ -44,6 +44,13 @@ The mess of real downloads is injected at small, known shares (exact counts, at 
 - with ``dirty=True`` only: one NIP BARU in Data Utama PNS stored as a number (15 significant digits,
   as Excel keeps it).
 
+Traps that are not errors: UNOR NAMA repeats across SKPD ("Sekretariat", "Sub Bagian Keuangan"), so the
+SKPD is UNOR INDUK NAMA; LATIHAN STRUKTURAL ID is not the level (2 is PIM IV); NILAI SKP stands before
+NILAI PRESTASI KERJA and sometimes falls in another band; Latsar CPNS / Diklat Prajabatan rows carry JENIS
+DIKLAT ID 1 "Diklat Struktural" without a LATIHAN STRUKTURAL (they never count); a PPPK's NIP has "21"
+where a PNS's has the month of appointment; 30% of the names are in capitals; a few trainings and
+punishments lie outside every window, one leadership training ends after the reference date.
+
 Nothing else is wrong: every NIP of a riwayat row is an employee's, every date is a real day.
 
 The truth is kept in plain frames (``SiasnDemo.pegawai``, ``.pelatihan``, ``.kinerja``, ``.hukdis``):

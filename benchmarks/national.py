@@ -44,7 +44,7 @@ GENERATOR_VERSION = 1
 
 SHEETS = {
     "pegawai": ("nip", "nama", "unit_kerja", "jenis_jabatan", "eselon", "jabatan", "pendidikan", "status"),
-    "diklat": ("nip", "jenis", "nama", "tingkat", "tanggal_selesai", "jp"),
+    "diklat": ("nip", "jenis", "nama_diklat", "tingkat", "tanggal_selesai", "jp"),
     "kinerja": ("nip", "tahun", "nilai", "predikat"),
     "hukdis": ("nip", "tingkat", "tanggal"),
 }
@@ -409,7 +409,7 @@ class Generator:
         stranger = _dirty(rng, m, 0.001)
         nips = np.where(stranger, nips // 1000 * 1000 + 999, nips)
         return pa.table({
-            "nip": self.nip_text(nips[rows]), "jenis": t.column(jenis[rows]), "nama": t.column(nama[rows]),
+            "nip": self.nip_text(nips[rows]), "jenis": t.column(jenis[rows]), "nama_diklat": t.column(nama[rows]),
             "tingkat": t.column(tingkat[rows]), "tanggal_selesai": self.dates.column(date[rows]),
             "jp": t.column(jp[rows]),
         })

@@ -44,36 +44,62 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.ensure_object(dict)["debug"] = debug
 
 
-def print_accounting(accounting) -> None:
+def print_accounting(dataset) -> None:
+    """Every sheet and file read or not read, with its rows: read = used + with findings; then every
+    history table that no input held."""
+    accounting = dataset.accounting
+    width = max([len(r) for r in accounting["peran"]] + [8])
     for row in accounting.itertuples(index=False):
-        click.echo(
-            f"  {row.lembar:<8} {fmt.integer(row.dibaca):>9} baris dibaca = {fmt.integer(row.dipakai)} "
-            f"dipakai + {fmt.integer(row.bermasalah)} dengan temuan ({fmt.integer(row.ditolak)} ditolak)"
-        )
+        where = f"{row.berkas} › {row.lembar}" if row.lembar and row.lembar != row.berkas else row.berkas
+        if row.peran:
+            note = f" [{row.keterangan}]" if row.keterangan else ""
+            click.echo(f"  {row.peran:<{width}} {where}: {fmt.integer(row.dibaca)} baris dibaca = "
+                       f"{fmt.integer(row.dipakai)} dipakai + {fmt.integer(row.bermasalah)} dengan temuan "
+                       f"({fmt.integer(row.ditolak)} ditolak){note}")
+        else:
+            click.echo(f"  {'-':<{width}} {where}: {row.keterangan}")
+    ignored = dataset.column_use[dataset.column_use["dibaca_sebagai"] == ""] if len(dataset.column_use) else None
+    if ignored is not None and len(ignored):
+        click.echo(f"  {fmt.integer(len(ignored))} kolom tidak dipakai (alasannya di lembar 'rekap_kolom' keluaran .xlsx).")
+    for table, declared in dataset.absent.items():
+        from ipasn.load import ABSENT_MEANS
+
+        if declared:
+            click.echo(f"  {table:<{width}} tidak ada (dinyatakan sengaja): {ABSENT_MEANS[table]}.")
+        else:
+            click.echo(f"PERINGATAN: data {table} tidak ditemukan di masukan: {ABSENT_MEANS[table]}, dan tidak "
+                       f"ada skor yang dianggap lengkap. Bila memang tidak ada, nyatakan dengan --missing-sheet {table}.")
 
 
 @main.command("score")
-@click.argument("data", type=click.Path(path_type=Path))
+@click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--year", "tahun", type=int, required=True, help="Measurement year N.")
 @click.option("--rules", default=None, help="Ruleset id or YAML file (default: perbkn-8-2019).")
 @click.option("--output", type=click.Path(path_type=Path), default=None,
-              help="Output .xlsx, .csv or .parquet (default: skor-ipasn-YEAR.xlsx).")
+              help="Output .xlsx, .csv or .parquet (default: skor-ipasn-YEAR-data-pribadi.xlsx).")
 @click.option("--reference-date", "tanggal_acuan", default=None,
               help="Override tanggal_acuan (default 31-12-YEAR), as YYYY-MM-DD.")
+@click.option("--unit-column", default=None,
+              help="Header of the pegawai column that names the unit (default: UNOR INDUK NAMA, else UNOR NAMA, ...).")
+@click.option("--missing-sheet", "absent", multiple=True, type=click.Choice(["diklat", "kinerja", "hukdis"]),
+              help="A history table the data does not have on purpose (repeatable).")
 @click.option("--strict", is_flag=True, help="Fail (exit 3) when the data has any finding.")
-def score_command(data: Path, tahun: int, rules: str | None, output: Path | None,
-                  tanggal_acuan: str | None, strict: bool) -> None:
-    """Score every PNS in DATA (an .xlsx workbook or a folder of CSV files)."""
+def score_command(data: tuple[Path, ...], tahun: int, rules: str | None, output: Path | None,
+                  tanggal_acuan: str | None, unit_column: str | None, absent: tuple[str, ...], strict: bool) -> None:
+    """Score every PNS in DATA: workbooks (.xlsx, .xls, .ods), CSV or parquet files, or folders of them."""
     from ipasn.load import load
-    from ipasn.output import write_scores
+    from ipasn.output import check_output, write_scores
     from ipasn.ruleset import load_ruleset
-    from ipasn.score import score
+    from ipasn.score import Period, require_year, score
 
+    output = output or Path(f"skor-ipasn-{tahun}-data-pribadi.xlsx")
+    check_output(output)
     ruleset = load_ruleset(rules)
-    dataset = load(data, ruleset)
+    dataset = load(list(data), ruleset, unit_column=unit_column, absent_ok=absent)
+    require_year(dataset, Period.of(tahun, ruleset, tanggal_acuan))
     result = score(dataset, tahun, ruleset, tanggal_acuan)
-    click.echo(f"Data: {data}")
-    print_accounting(dataset.accounting)
+    click.echo(f"Data: {dataset.source}")
+    print_accounting(dataset)
     measured = len(result.scores)
     not_measured = int((~result.pegawai["diukur"]).sum())
     click.echo(f"Diukur {fmt.integer(measured)} PNS; tidak diukur {fmt.integer(not_measured)} (CPNS/PPPK); "
@@ -81,7 +107,6 @@ def score_command(data: Path, tahun: int, rules: str | None, output: Path | None
     if strict and len(dataset.findings):
         raise StrictModeError(
             f"--strict: data memiliki {fmt.integer(len(dataset.findings))} temuan; tidak ada berkas ditulis")
-    output = output or Path(f"skor-ipasn-{tahun}.xlsx")
     for written in write_scores(result, output):
         click.echo(f"Ditulis: {written}")
 

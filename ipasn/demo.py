@@ -23,7 +23,7 @@ __all__ = ["SHEET_COLUMNS", "make_demo", "write_demo"]
 
 SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
     "pegawai": ("nip", "nama", "unit_kerja", "jenis_jabatan", "eselon", "jabatan", "pendidikan", "status"),
-    "diklat": ("nip", "jenis", "nama", "tingkat", "tanggal_selesai", "jp"),
+    "diklat": ("nip", "jenis", "nama_diklat", "tingkat", "tanggal_selesai", "jp"),
     "kinerja": ("nip", "tahun", "nilai", "predikat"),
     "hukdis": ("nip", "tingkat", "tanggal"),
 }
@@ -731,7 +731,7 @@ def _diklat_sheet(rng: np.random.Generator, people: pd.DataFrame, tahun: int) ->
     order = np.lexsort((data["cat"], data["days"].astype(np.int64), data["emp"]))
     data = {c: v[order] for c, v in data.items()}
     frame = pd.DataFrame({
-        "nip": people["nip_text"].to_numpy()[data["emp"]], "jenis": data["jenis"], "nama": data["nama"],
+        "nip": people["nip_text"].to_numpy()[data["emp"]], "jenis": data["jenis"], "nama_diklat": data["nama"],
         "tingkat": data["tingkat"], "tanggal_selesai": _format_dates(data["days"]), "jp": data["jp"],
     })
     cat = data["cat"]

@@ -45,3 +45,9 @@ class StrictModeError(IpasnError):
     """`--strict` was given and the data has findings."""
 
     exit_code = 3
+
+
+class YearError(IpasnError):
+    """The measurement year asks for an assessment year that the data does not hold."""
+
+    exit_code = 2

@@ -18,11 +18,23 @@ def empty() -> pd.DataFrame:
 
 
 class FindingLog:
-    """Collects findings for one sheet; vectorised: one call records a whole mask of rows."""
+    """Collects findings for one table; vectorised: one call records a whole mask of rows.
 
-    def __init__(self, file: str, sheet: str) -> None:
+    A table stacked from several sheets names each row's sheet in `_src`, an index into `sources`
+    ((file, sheet) pairs); findings then say which file and sheet, and sort in that order."""
+
+    def __init__(self, file: str, sheet: str, sources: list[tuple[str, str]] | None = None) -> None:
         self.file, self.sheet = file, sheet
+        self.sources = sources
         self._parts: list[pd.DataFrame] = []
+
+    def _where(self, rows: pd.DataFrame, mask: np.ndarray) -> tuple[object, object, object]:
+        if not self.sources or "_src" not in rows:
+            return self.file, self.sheet, 0
+        src = rows["_src"].to_numpy()[mask]
+        files = np.array([f for f, _ in self.sources], dtype=object)
+        sheets = np.array([s for _, s in self.sources], dtype=object)
+        return files[src], sheets[src], src
 
     def add(self, rows: pd.DataFrame, mask: pd.Series | np.ndarray, column: str,
             codes: pd.Series | str, *, rejected: bool, raw: pd.Series | None = None,
@@ -35,9 +47,10 @@ class FindingLog:
         code = codes[mask] if isinstance(codes, pd.Series) else pd.Series(codes, index=index)
         values = (raw if raw is not None else rows[column] if column in rows else
                   pd.Series("", index=rows.index))[mask]
+        file, sheet, src = self._where(rows, mask)
         part = pd.DataFrame({
-            "berkas": self.file,
-            "lembar": self.sheet,
+            "berkas": file,
+            "lembar": sheet,
             "baris": rows["_row"][mask].astype("int64"),
             "kolom": column,
             "nilai": values.astype(object).map(as_text).astype(object),
@@ -46,6 +59,7 @@ class FindingLog:
             "nip": (nip[mask] if nip is not None else pd.Series(None, index=index)).astype(object),
             "ditolak": rejected,
             "berdampak": ~code.isin(HARMLESS).to_numpy(),
+            "_src": src,
         })
         self._parts.append(part)
 
@@ -56,10 +70,11 @@ class FindingLog:
 
 
 def combine(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    frames = [f for f in frames if len(f)]
+    frames = [f.assign(_src=f["_src"] if "_src" in f else 0) for f in frames if len(f)]
     if not frames:
         return empty()
-    # Frames come in sheet order (pegawai, diklat, kinerja, hukdis); keep it, rows ascending within.
+    # Frames come in table order (pegawai, diklat, kinerja, hukdis); keep it, then each table's sheets
+    # in reading order, rows ascending within.
     out = pd.concat(frames, keys=range(len(frames)), names=["_sheet", None]).reset_index(level=0)
-    out = out.sort_values(["_sheet", "baris"], kind="stable").drop(columns="_sheet")
+    out = out.sort_values(["_sheet", "_src", "baris"], kind="stable").drop(columns=["_sheet", "_src"])
     return out.reset_index(drop=True)

@@ -12,11 +12,16 @@ from ipasn import findings as fnd
 from ipasn import normalize as nz
 from ipasn import rowkeys
 from ipasn.errors import InputError
-from ipasn.read import RawSheet, read_tables
+from ipasn.input import RawSheet, Sources, read_sources
 from ipasn.ruleset import Ruleset, load_ruleset
-from ipasn.schema import SHEETS
+from ipasn.schema import TABLES
 
-SHEET_ORDER = tuple(SHEETS)
+# What scoring assumes of a history table that is not there at all.
+ABSENT_MEANS = {
+    "diklat": "tanpa riwayat diklat/kursus, kompetensi setiap PNS dihitung 0",
+    "kinerja": "tanpa penilaian kinerja, kinerja setiap PNS dihitung 0",
+    "hukdis": "tanpa riwayat hukuman disiplin, setiap PNS dianggap tidak pernah dihukum (disiplin 5)",
+}
 
 
 @dataclass
@@ -36,22 +41,22 @@ class Dataset:
     # Punishments that could not be read: (nip, tanggal or NaT). They make disiplin unknown.
     hukdis_unreadable: pd.DataFrame
     findings: pd.DataFrame
-    accounting: pd.DataFrame  # per sheet: dibaca, dipakai, bermasalah, ditolak
-    files: dict[str, str] = field(default_factory=dict)  # sheet -> file label
+    accounting: pd.DataFrame  # per sheet read or skipped: peran, dibaca, dipakai, bermasalah, ditolak
+    files: dict[str, str] = field(default_factory=dict)  # table -> the file(s) it was read from
+    column_use: pd.DataFrame = field(default_factory=pd.DataFrame)  # every titled column: used as what, or why not
+    # History tables that no input held: table -> whether the run said so on purpose.
+    absent: dict[str, bool] = field(default_factory=dict)
+    kinerja_years: tuple[int, ...] = ()  # every year the kinerja rows name, usable or not
 
     @property
-    def units(self) -> list[str]:
-        return sorted(self.pegawai["unit_kerja"].unique())
+    def undeclared_absent(self) -> list[str]:
+        return [table for table, declared in self.absent.items() if not declared]
 
 
 def _empty(columns: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
 
 
-PEGAWAI_COLUMNS = {"nip": "object", "nama": "object", "unit_kerja": "object",
-                   "jenis_jabatan": "object", "eselon": "Int8", "jabatan": "object",
-                   "pendidikan": "object", "pendidikan_input": "object", "status": "object",
-                   "jenis_kelamin": "object", "_row": "int64", "_nip": "int64"}
 DIKLAT_COLUMNS = {"nip": "object", "jenis": "category", "nama": "category", "tingkat": "Int8",
                   "tanggal_selesai": "datetime64[ns]", "jp": "float64", "_row": "int64",
                   "_nip": "int64", "_pegawai": "int32"}
@@ -68,6 +73,54 @@ def _column(raw: pd.DataFrame, name: str) -> pd.Series:
 def _parse(raw: pd.DataFrame, name: str, parser: nz.Parser, dtype: str | None = None
            ) -> tuple[pd.Series, pd.Series]:
     return nz.parse_series(_column(raw, name), parser, dtype)
+
+
+@dataclass
+class _Table:
+    """The raw rows of one table, stacked from every sheet that holds it (a folder of separate
+    downloads, or Riwayat Diklat beside Riwayat Kursus). With several sheets, `_src` in `data` says
+    which one each row came from, so findings and row counts name the right file and sheet."""
+
+    sheets: list[RawSheet]
+    data: pd.DataFrame
+
+    @classmethod
+    def of(cls, sheets: list[RawSheet]) -> _Table:
+        if len(sheets) == 1:
+            return cls(sheets, sheets[0].data)
+        data = pd.concat([s.data.assign(_src=np.int16(i)) for i, s in enumerate(sheets)], ignore_index=True)
+        for column in data.columns:  # a column one sheet lacks is empty (None, not NaN) in its rows
+            if data[column].dtype == float and column not in ("_row",) and column not in sheets[0].data:
+                data[column] = data[column].astype(object).where(data[column].notna(), None)
+        return cls(sheets, data)
+
+    @property
+    def file(self) -> str:
+        return ", ".join(dict.fromkeys(s.file for s in self.sheets))
+
+    @property
+    def sheet(self) -> str:
+        return ", ".join(dict.fromkeys(s.sheet for s in self.sheets))
+
+    @property
+    def header_row(self) -> int:
+        return self.sheets[0].header_row
+
+    def log(self) -> fnd.FindingLog:
+        sources = [(s.file, s.sheet) for s in self.sheets] if len(self.sheets) > 1 else None
+        return fnd.FindingLog(self.file, self.sheet, sources)
+
+    def rows_text(self, mask: np.ndarray, limit: int = 10) -> str:
+        """"baris 2, 3 dst." for the masked rows; with several sheets, per sheet."""
+        rows = self.data.loc[mask, "_row"].tolist()
+        src = self.data.loc[mask, "_src"].tolist() if len(self.sheets) > 1 else [0] * len(rows)
+        parts = []
+        for i, sheet in enumerate(self.sheets):
+            mine = [str(r) for r, s in zip(rows, src) if s == i]
+            if mine:
+                shown = ", ".join(mine[:limit]) + (" dst." if len(mine) > limit else "")
+                parts.append(f"baris {shown}" + (f" di {sheet.file} › {sheet.sheet}" if len(self.sheets) > 1 else ""))
+        return "; ".join(parts)
 
 
 # --- pegawai ----------------------------------------------------------------------------------
@@ -114,9 +167,9 @@ def _text(raw: pd.DataFrame, name: str, parser: nz.Parser = nz.cleaned) -> pd.Se
     return _parse(raw, name, parser, object)[0]
 
 
-def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _load_pegawai(sheet: _Table) -> tuple[pd.DataFrame, pd.DataFrame]:
     raw = sheet.data
-    log = fnd.FindingLog(sheet.file, sheet.sheet)
+    log = sheet.log()
     if raw.empty:
         raise InputError(
             f"tidak ada data pegawai: hanya baris judul kolom (baris {sheet.header_row}), tanpa baris di bawahnya",
@@ -131,11 +184,10 @@ def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     duplicated = ~bad_nip & pd.Series(keys).duplicated(keep=False).to_numpy()
     if duplicated.any():
-        rows = raw.loc[duplicated, "_row"].tolist()
         first = nip[duplicated].iloc[0]
         raise InputError(
-            f"NIP ganda di lembar pegawai: {duplicated.sum()} baris (baris {', '.join(map(str, rows[:10]))}"
-            f"{' dst.' if len(rows) > 10 else ''}), misalnya NIP {first}; setiap pegawai harus "
+            f"NIP ganda di lembar pegawai: {duplicated.sum()} baris ({sheet.rows_text(duplicated)}), "
+            f"misalnya NIP {first}; setiap pegawai harus "
             "tercantum sekali",
             file=sheet.file, sheet=sheet.sheet, column="nip",
         )
@@ -168,6 +220,7 @@ def _load_pegawai(sheet: RawSheet) -> tuple[pd.DataFrame, pd.DataFrame]:
         "nip": nip,
         "nama": nama,
         "unit_kerja": unit,
+        "sub_unit": _text(raw, "sub_unit"),
         "jenis_jabatan": position,
         "eselon": level,
         "jabatan": _text(raw, "jabatan"),
@@ -227,9 +280,9 @@ def _reject_exact_duplicates(raw: pd.DataFrame, table: pd.DataFrame, ok: np.ndar
     return ok & ~dup
 
 
-def _load_diklat(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _load_diklat(sheet: _Table, roster: _Roster) -> tuple[pd.DataFrame, pd.DataFrame]:
     raw = sheet.data
-    log = fnd.FindingLog(sheet.file, sheet.sheet)
+    log = sheet.log()
     nip, join, ok = _history_nip(raw, log, roster)
     kind, kind_problem = _parse(raw, "jenis", nz.parse_training_kind, "category")
     bad = kind_problem.notna().to_numpy(bool) & ok
@@ -275,9 +328,9 @@ def _load_diklat(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.Dat
     return table.astype({"tingkat": "Int8", "tanggal_selesai": "datetime64[ns]"}), log.frame()
 
 
-def _load_kinerja(sheet: RawSheet, roster: _Roster, rules: Ruleset) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _load_kinerja(sheet: _Table, roster: _Roster, rules: Ruleset) -> tuple[pd.DataFrame, pd.DataFrame]:
     raw = sheet.data
-    log = fnd.FindingLog(sheet.file, sheet.sheet)
+    log = sheet.log()
     nip, join, ok = _history_nip(raw, log, roster)
     year, year_problem = _parse(raw, "tahun", nz.parse_year)
     bad = year_problem.notna().to_numpy(bool) & ok
@@ -321,9 +374,9 @@ def _load_kinerja(sheet: RawSheet, roster: _Roster, rules: Ruleset) -> tuple[pd.
     return table.astype({"tahun": "int64", "nilai": "float64"}), log.frame()
 
 
-def _load_hukdis(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _load_hukdis(sheet: _Table, roster: _Roster) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     raw = sheet.data
-    log = fnd.FindingLog(sheet.file, sheet.sheet)
+    log = sheet.log()
     nip, join, ok = _history_nip(raw, log, roster)
     level, level_problem = _parse(raw, "tingkat", nz.parse_discipline, "category")
     date, date_problem = _parse(raw, "tanggal", nz.parse_date, "datetime64[ns]")
@@ -341,42 +394,132 @@ def _load_hukdis(sheet: RawSheet, roster: _Roster) -> tuple[pd.DataFrame, pd.Dat
     return table.astype({"tanggal": "datetime64[ns]"}), unreadable, log.frame()
 
 
-def _accounting(sheets: dict[str, RawSheet], found: pd.DataFrame) -> pd.DataFrame:
+def _accounting(sources: Sources, found: pd.DataFrame) -> pd.DataFrame:
+    """One line per sheet or file seen: what it was read as, and its rows: read = used + with findings."""
+    def rows_per_sheet(frame: pd.DataFrame) -> pd.Series:
+        return frame.drop_duplicates(["berkas", "lembar", "baris"]).groupby(["berkas", "lembar"]).size()
+
+    flagged_rows, rejected_rows = rows_per_sheet(found), rows_per_sheet(found[found["ditolak"]])
     rows = []
-    for name in SHEET_ORDER:
-        if name not in sheets:
-            continue
-        sheet = sheets[name]
-        mine = found[found["lembar"] == sheet.sheet]
-        flagged = mine["baris"].nunique()
-        rejected = mine.loc[mine["ditolak"], "baris"].nunique()
+    for sheet in sorted(sources.sheets, key=lambda s: TABLES.index(s.table)):
+        flagged = int(flagged_rows.get((sheet.file, sheet.sheet), 0))
         read = len(sheet)
-        rows.append({"lembar": name, "berkas": sheet.file, "dibaca": read, "dipakai": read - flagged,
-                     "bermasalah": flagged, "ditolak": rejected})
-    return pd.DataFrame(rows, columns=["lembar", "berkas", "dibaca", "dipakai", "bermasalah", "ditolak"])
+        rows.append({"peran": sheet.role, "berkas": sheet.file, "lembar": sheet.sheet, "dibaca": read,
+                     "dipakai": read - flagged, "bermasalah": flagged,
+                     "ditolak": int(rejected_rows.get((sheet.file, sheet.sheet), 0)),
+                     "keterangan": sheet.note})
+    for skipped in sources.skipped:
+        rows.append({"peran": "", "berkas": skipped.file, "lembar": skipped.sheet, "dibaca": 0, "dipakai": 0,
+                     "bermasalah": 0, "ditolak": 0, "keterangan": f"tidak dibaca: {skipped.reason}"})
+    columns = ["peran", "berkas", "lembar", "dibaca", "dipakai", "bermasalah", "ditolak", "keterangan"]
+    return pd.DataFrame(rows, columns=columns).astype(
+        {"dibaca": "int64", "dipakai": "int64", "bermasalah": "int64", "ditolak": "int64"})
 
 
-def load(path: str | Path, rules: Ruleset | None = None) -> Dataset:
-    """Read and normalise an HR export (workbook or folder). File-level problems raise InputError."""
+def _column_use(sources: Sources) -> pd.DataFrame:
+    """Every titled column of every sheet read: the column it is read as, or why it is not used."""
+    rows = []
+    for sheet in sources.sheets:
+        rows += [{"berkas": sheet.file, "lembar": sheet.sheet, "kolom": header, "dibaca_sebagai": name,
+                  "keterangan": ""} for name, header in sheet.headers.items()]
+        rows += [{"berkas": sheet.file, "lembar": sheet.sheet, "kolom": header, "dibaca_sebagai": "",
+                  "keterangan": why} for header, why in sheet.ignored]
+    return pd.DataFrame(rows, columns=["berkas", "lembar", "kolom", "dibaca_sebagai", "keterangan"])
+
+
+def _finding_rows(rows: list[dict]) -> pd.DataFrame:
+    """Findings written out one by one (few: about sheets and cells rather than rows)."""
+    if not rows:
+        return fnd.empty()
+    out = pd.DataFrame(rows)
+    out["masalah"] = out["kode"].map(nz.PROBLEMS)
+    out["nip"] = None
+    out["berdampak"] = ~out["kode"].isin(nz.HARMLESS)
+    return out[[*fnd.COLUMNS, "_src"]].astype({"baris": "int64", "ditolak": bool, "berdampak": bool})
+
+
+def _error_cells(table: _Table) -> pd.DataFrame:
+    """Excel error values that the reader turned into empty cells (the empty value has its own
+    finding where it matters)."""
+    return _finding_rows([
+        {"berkas": sheet.file, "lembar": sheet.sheet, "baris": row, "kolom": column, "nilai": value,
+         "kode": "GALAT_EXCEL", "ditolak": False, "_src": i}
+        for i, sheet in enumerate(table.sheets) for row, column, value in sheet.errors])
+
+
+def _sheet_findings(sources: Sources, absent: dict[str, bool]) -> pd.DataFrame:
+    """Sheets that look like data but fit no table, and history tables that no input holds."""
+    rows = [{"berkas": s.file, "lembar": s.sheet, "baris": s.header_row or 0, "kolom": "", "nilai": s.reason,
+             "kode": "LEMBAR_TIDAK_DIKENALI", "ditolak": True, "_src": 0} for s in sources.skipped if s.finding]
+    rows += [{"berkas": sources.label, "lembar": table, "baris": 0, "kolom": "", "nilai": ABSENT_MEANS[table],
+              "kode": "LEMBAR_TIDAK_ADA", "ditolak": False, "_src": 0}
+             for table, declared in absent.items() if not declared]
+    return _finding_rows(rows)
+
+
+def _kinerja_years(table: _Table | None) -> tuple[int, ...]:
+    """Every assessment year the kinerja rows name, usable or not (to name them when a year is missing)."""
+    if table is None:
+        return ()
+    years, _ = nz.parse_series(_column(table.data, "tahun"), nz.parse_year)
+    return tuple(sorted({int(y) for y in years.dropna().unique()}))
+
+
+# Raw columns that stand in for another when it is empty in a row: SIASN gives a code beside (or
+# instead of) a name, and a punishment's name implies its level.
+_ALTERNATIVES = {"pendidikan": "pendidikan_id", "jenis_jabatan": "jenis_jabatan_id", "eselon": "eselon_id",
+                 "jenis": "jenis_id", "nama": "nama_diklat", "tingkat_hukdis": "jenis_hukuman"}
+
+
+def _fill_from_alternatives(raw: pd.DataFrame) -> None:
+    """Fill each canonical raw column from its alternative where the canonical one is empty."""
+    for name, alternative in _ALTERNATIVES.items():
+        target = "tingkat" if name == "tingkat_hukdis" else name
+        if alternative not in raw or (name == "tingkat_hukdis" and "jenis_hukuman" not in raw):
+            continue
+        if name == "nama":
+            raw["nama"] = raw["nama_diklat"]
+            continue
+        current = _column(raw, target)
+        empty = current.map(nz.is_blank).to_numpy(bool)
+        raw[target] = current.astype(object).where(~empty, raw[alternative].astype(object))
+    if "tingkat_id" in raw or "tingkat" in raw and "jenis" not in raw:
+        # A row with a leadership level and no kind is a leadership training (riwayat diklat struktural).
+        kind = _column(raw, "jenis").astype(object)
+        level = _column(raw, "tingkat").astype(object).where(
+            ~_column(raw, "tingkat").map(nz.is_blank), _column(raw, "tingkat_id").astype(object))
+        implied = kind.map(nz.is_blank) & ~level.map(nz.is_blank)
+        raw["jenis"] = kind.where(~implied, "kepemimpinan")
+
+
+def load(path: str | Path | list[str | Path], rules: Ruleset | None = None, *, unit_column: str | None = None,
+         absent_ok: tuple[str, ...] | list[str] = ()) -> Dataset:
+    """Read and normalise HR exports (workbooks, CSV/parquet files or folders; one path or several).
+    File-level problems raise InputError. `absent_ok` names history tables (diklat, kinerja, hukdis)
+    that the user says are missing on purpose; any other missing one is a finding."""
     rules = rules or load_ruleset()
-    sheets = read_tables(path)
-    pegawai, peg_findings = _load_pegawai(sheets["pegawai"])
+    sources = read_sources(path, unit_column)
+    tables = {name: _Table.of(sources.of(name)) for name in TABLES if sources.of(name)}
+    for table in tables.values():
+        _fill_from_alternatives(table.data)
+    pegawai, peg_findings = _load_pegawai(tables["pegawai"])
     roster = _Roster.of(pegawai)
-    parts = [peg_findings]
+    parts = {"pegawai": peg_findings}
     diklat, kinerja, hukdis = _empty(DIKLAT_COLUMNS), _empty(KINERJA_COLUMNS), _empty(HUKDIS_COLUMNS)
     unreadable = _empty({"nip": "object", "tanggal": "datetime64[ns]", "_nip": "int64", "_pegawai": "int32"})
-    if "diklat" in sheets:
-        diklat, part = _load_diklat(sheets["diklat"], roster)
-        parts.append(part)
-    if "kinerja" in sheets:
-        kinerja, part = _load_kinerja(sheets["kinerja"], roster, rules)
-        parts.append(part)
-    if "hukdis" in sheets:
-        hukdis, unreadable, part = _load_hukdis(sheets["hukdis"], roster)
-        parts.append(part)
-    found = fnd.combine(parts)
+    if "diklat" in tables:
+        diklat, parts["diklat"] = _load_diklat(tables["diklat"], roster)
+    if "kinerja" in tables:
+        kinerja, parts["kinerja"] = _load_kinerja(tables["kinerja"], roster, rules)
+    if "hukdis" in tables:
+        hukdis, unreadable, parts["hukdis"] = _load_hukdis(tables["hukdis"], roster)
+    absent = {name: name in absent_ok for name in ABSENT_MEANS if name not in tables}
+    # A cell's Excel error comes before what its emptiness caused, in the same row.
+    found = fnd.combine([pd.concat([_error_cells(tables[name]), part], ignore_index=True) for name, part in parts.items()]
+                        + [_sheet_findings(sources, absent)])
     return Dataset(
-        source=str(path), pegawai=pegawai, diklat=diklat, kinerja=kinerja, hukdis=hukdis,
-        hukdis_unreadable=unreadable, findings=found, accounting=_accounting(sheets, found),
-        files={name: sheet.file for name, sheet in sheets.items()},
+        source=sources.label, pegawai=pegawai, diklat=diklat, kinerja=kinerja, hukdis=hukdis,
+        hukdis_unreadable=unreadable, findings=found, accounting=_accounting(sources, found),
+        files={name: table.file for name, table in tables.items()}, column_use=_column_use(sources),
+        absent=absent, kinerja_years=_kinerja_years(tables.get("kinerja")),
     )

@@ -51,10 +51,13 @@ PROBLEMS = {
     "KINERJA_GANDA": "lebih dari satu penilaian kinerja berbeda untuk tahun yang sama",
     "TINGKAT_HUKDIS_TIDAK_DIKENALI": "tingkat hukuman disiplin tidak dikenali (ringan/sedang/berat atau R/S/B)",
     "DUPLIKAT_PERSIS": "baris sama persis dengan baris sebelumnya; diabaikan",
+    "GALAT_EXCEL": "sel berisi nilai galat Excel (misalnya #N/A dari rumus yang gagal); dibaca sebagai kosong",
+    "LEMBAR_TIDAK_DIKENALI": "lembar berisi kolom NIP tetapi tidak dikenali sebagai data apa pun; tidak dibaca",
+    "LEMBAR_TIDAK_ADA": "tidak ada lembar atau berkas untuk data ini",
 }
 
 # Problems that cannot change anyone's score (the employee stays data_lengkap).
-HARMLESS = frozenset({"NAMA_KOSONG", "UNIT_KOSONG", "DUPLIKAT_PERSIS", "PREDIKAT_TIDAK_DIKENALI"})
+HARMLESS = frozenset({"NAMA_KOSONG", "UNIT_KOSONG", "DUPLIKAT_PERSIS", "PREDIKAT_TIDAK_DIKENALI", "GALAT_EXCEL"})
 
 Parser = Callable[[Any], tuple[Any, "str | None"]]
 

@@ -17,8 +17,10 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def scores_table(result: ScoreResult) -> pd.DataFrame:
-    """The contract's columns first, then the explanations."""
+    """The contract's columns first, then the explanations, then the sub-unit where the data has one."""
     columns = OUTPUT_COLUMNS + [c for c in EXPLANATION_COLUMNS if c in result.scores]
+    if "sub_unit" in result.scores and (result.scores["sub_unit"].fillna("") != "").any():
+        columns.append("sub_unit")
     return result.scores[columns]
 
 
@@ -45,18 +47,29 @@ def findings_path(output: Path) -> Path:
     return output.with_name(output.stem + ".temuan" + output.suffix)
 
 
+def check_output(output: Path) -> None:
+    """Refuse, before any work, an output that cannot be written: a folder, an unknown format, a
+    folder that does not exist."""
+    if output.is_dir():
+        raise IpasnError(f"--output {output} adalah folder: beri nama berkas, misalnya "
+                         f"{output / 'skor-ipasn.xlsx'} (.xlsx, .csv atau .parquet)")
+    if output.suffix.lower() not in FORMATS:
+        raise IpasnError(f"format keluaran tidak dikenal: {output.name} (gunakan {', '.join(FORMATS)})")
+    if not output.parent.resolve().is_dir():
+        raise IpasnError(f"folder keluaran tidak ada: {output.parent}")
+
+
 def write_scores(result: ScoreResult, output: str | Path) -> list[Path]:
     """Write the scored rows and the findings; returns the files written."""
     output = Path(output)
+    check_output(output)
     suffix = output.suffix.lower()
-    if suffix not in FORMATS:
-        raise IpasnError(f"format keluaran tidak dikenal: {output.name} (gunakan {', '.join(FORMATS)})")
     table = scores_table(result)
     found = result.findings
     if suffix == ".xlsx":
         write_bytes(output, workbook_bytes({
             "skor": table, "temuan": found, "rekap_baris": result.dataset.accounting,
-            "aturan": rules_table(result),
+            "rekap_kolom": result.dataset.column_use, "aturan": rules_table(result),
         }))
         return [output]
     second = findings_path(output)

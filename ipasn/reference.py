@@ -156,6 +156,6 @@ def score_reference(data: Dataset, tahun: int, rules: Ruleset | None = None,
             "ip_asn": total,
             "kategori": category_for(total, rules.kategori),
             "data_lengkap": (kual_known and employee["jenis_jabatan"] is not None and kin_known
-                             and dis_known and nip not in affected),
+                             and dis_known and nip not in affected and not data.undeclared_absent),
         })
     return pd.DataFrame(rows)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ipasn import explain
 from ipasn.bands import band_points, categorize
+from ipasn.errors import YearError
 from ipasn.load import Dataset
 from ipasn.people import People
 from ipasn.ruleset import INDICATORS, JP_UNITS, Ruleset, jp_units, load_ruleset
@@ -23,7 +24,7 @@ EXPLANATION_COLUMNS = [
     "keterangan_kualifikasi", "keterangan_kompetensi", "keterangan_kinerja", "keterangan_disiplin",
 ]
 # Extra columns after the contract's: what the summaries and the "what to improve" section need.
-DETAIL_COLUMNS = ["eselon", "pendidikan", "jenis_kelamin", "jabatan"]
+DETAIL_COLUMNS = ["sub_unit", "eselon", "pendidikan", "jenis_kelamin", "jabatan"]
 STRUCTURAL_LEVEL = {"Administrator": 3, "Pengawas": 4}
 
 
@@ -187,6 +188,24 @@ def _affected(findings: pd.DataFrame, people: People) -> np.ndarray:
     return people.among(f)
 
 
+def require_year(data: Dataset, period: Period) -> None:
+    """Refuse a measurement year whose assessment year the data does not hold, naming the years it
+    does: every PNS would otherwise get kinerja 0 for a typing error. A kinerja table declared absent
+    on purpose is not checked."""
+    if data.absent.get("kinerja"):
+        return
+    usable = set(data.kinerja["tahun"].astype(int)) if len(data.kinerja) else set()
+    if period.tahun_kinerja in usable:
+        return
+    years = sorted(usable | set(data.kinerja_years))
+    if period.tahun_kinerja in years:
+        return  # the year is there but no row of it could be used: that is what the findings say
+    held = (f"data memuat penilaian kinerja tahun {', '.join(map(str, years))}" if years
+            else "data tidak memuat penilaian kinerja sama sekali")
+    raise YearError(f"tahun {period.tahun}: IP ASN tahun {period.tahun} memakai penilaian kinerja tahun "
+                    f"{period.tahun_kinerja}, tetapi {held}")
+
+
 def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan: object = None,
           explanations: bool = True) -> ScoreResult:
     """Score every active PNS of `data` for measurement year `tahun`."""
@@ -219,6 +238,7 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
     out["data_lengkap"] = (
         education.notna() & measured["jenis_jabatan"].notna() & performance["kinerja_ada"]
         & discipline["disiplin_diketahui"] & ~_affected(data.findings, people)
+        & (not data.undeclared_absent)  # a history table missing by mistake leaves every score unsure
     ).astype(bool)
 
     evidence = pd.concat([training, performance.drop(columns="kinerja"),
@@ -228,5 +248,5 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
         for column, texts in explain.explain(out, measured, evidence, rules, period).items():
             out[column] = texts
     for column in DETAIL_COLUMNS:
-        out[column] = measured[column]
+        out[column] = measured[column] if column in measured else None
     return ScoreResult(out, pegawai, data, rules, period)

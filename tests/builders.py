@@ -21,7 +21,7 @@ from ipasn.score import ScoreResult
 # Canonical headers, used when a sheet is given with no rows (and as the column order otherwise).
 HEADERS = {
     "pegawai": ["nip", "nama", "unit_kerja", "jenis_jabatan", "eselon", "jabatan", "pendidikan", "status"],
-    "diklat": ["nip", "jenis", "nama", "tingkat", "tanggal_selesai", "jp"],
+    "diklat": ["nip", "jenis", "nama_diklat", "tingkat", "tanggal_selesai", "jp"],
     "kinerja": ["nip", "tahun", "nilai", "predikat"],
     "hukdis": ["nip", "tingkat", "tanggal"],
 }
@@ -49,7 +49,7 @@ def employee(nip: str = NIP1, **fields: Any) -> dict[str, Any]:
 
 def training(nip: str = NIP1, jenis: str = "teknis", tanggal: Any = "01-06-2022", jp: Any = 20,
              **fields: Any) -> dict[str, Any]:
-    row = {"nip": nip, "jenis": jenis, "nama": fields.pop("nama", f"Diklat {jenis}"),
+    row = {"nip": nip, "jenis": jenis, "nama_diklat": fields.pop("nama", f"Diklat {jenis}"),
            "tingkat": fields.pop("tingkat", None), "tanggal_selesai": tanggal, "jp": jp}
     row.update(fields)
     return row
@@ -75,14 +75,25 @@ def _columns(name: str, rows: Rows, headers: Sequence[str] | None) -> list[str]:
     return seen
 
 
+HISTORY = ("diklat", "kinerja", "hukdis")
+
+
+def with_history(sheets: Mapping[str, Rows], history: bool) -> dict[str, Rows]:
+    """`sheets`, plus a header-only sheet for each history table not given (`history`): a test that
+    gives no trainings means "nobody has one", not "the export lacks the table" (a finding)."""
+    return {**sheets, **{name: [] for name in HISTORY if history and name not in sheets}}
+
+
 def write_workbook(path: Path, sheets: Mapping[str, Rows], *, title_rows: Iterable[Sequence[Any]] = (),
                    headers: Mapping[str, Sequence[str]] | None = None,
-                   sheet_names: Mapping[str, str] | None = None) -> Path:
+                   sheet_names: Mapping[str, str] | None = None, history: bool = True) -> Path:
     """Write `sheets` (sheet -> list of row dicts) as an .xlsx file.
 
     `headers` renames the written header cells per sheet (canonical name -> header text is given as the
-    full list, in column order); `sheet_names` renames sheets; `title_rows` go above every header.
+    full list, in column order); `sheet_names` renames sheets; `title_rows` go above every header;
+    `history=False` leaves out the history sheets not given.
     """
+    sheets = with_history(sheets, history)
     book = openpyxl.Workbook()
     book.remove(book.active)
     title_rows = [list(r) for r in title_rows]
@@ -114,8 +125,9 @@ def _csv_text(value: Any) -> str:
     return str(value)
 
 
-def write_csv_folder(folder: Path, sheets: Mapping[str, Rows]) -> Path:
+def write_csv_folder(folder: Path, sheets: Mapping[str, Rows], *, history: bool = True) -> Path:
     """Write `sheets` as one CSV per sheet in `folder` (dates as dd-mm-yyyy)."""
+    sheets = with_history(sheets, history)
     folder.mkdir(parents=True, exist_ok=True)
     for name, rows in sheets.items():
         columns = _columns(name, rows, None)

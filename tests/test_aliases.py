@@ -51,7 +51,7 @@ SIASN_HEADERS = {
 SPACING_HEADERS = {
     "pegawai": ["Nip", "Nama_Pegawai", "unit-kerja", "Jenis_Jabatan", "eselon", "jabatan", "PENDIDIKAN",
                 "Status Pegawai"],
-    "diklat": ["N I P", "Jenis", "nama", "Tingkat", "tanggal_selesai", "JP"],
+    "diklat": ["N I P", "Jenis", "nama_Diklat", "Tingkat", "tanggal_selesai", "JP"],
     "kinerja": ["nip", "TAHUN", "Nilai", "predikat"],
     "hukdis": ["NIP", "Tingkat_Hukuman", "Tanggal.Hukuman"],
 }

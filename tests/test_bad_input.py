@@ -126,7 +126,8 @@ def _file_level_case(tmp_path: Path, case: str) -> tuple[Path, list[str]]:
         (folder / "pegawai.csv").unlink()
         return folder, ["tanpa", "pegawai"]
     if case == "lembar-ganda":
-        sheets = {**good_sheets(), "data pegawai": [employee(make_nip(7))]}
+        # Two pegawai sheets are read as one table: an employee in both is a duplicate NIP.
+        sheets = {**good_sheets(), "data pegawai": [employee(NIP1)]}
         return write_workbook(tmp_path / "ganda.xlsx", sheets), ["ganda.xlsx", "pegawai", "data pegawai"]
     if case.startswith("kolom-hilang-"):
         sheet, column = case.removeprefix("kolom-hilang-").split(":")
@@ -153,7 +154,7 @@ FILE_LEVEL_CASES = [
     "tidak-ada", "format-xls", "csv-bukan-teks", "parquet-rusak", "csv-kolom-tidak-rata",
     "lembar-wajib-hilang", "lembar-wajib-hilang-csv", "lembar-ganda",
     "kolom-hilang-pegawai:nip", "kolom-hilang-pegawai:pendidikan", "kolom-hilang-pegawai:jenis_jabatan",
-    "kolom-hilang-pegawai:unit_kerja", "kolom-hilang-diklat:tanggal_selesai", "kolom-hilang-diklat:jenis",
+    "kolom-hilang-pegawai:unit_kerja", "kolom-hilang-diklat:tanggal_selesai",
     "kolom-hilang-kinerja:tahun", "kolom-hilang-hukdis:tingkat", "kolom-hilang-hukdis:tanggal",
     "kinerja-tanpa-nilai-dan-predikat", "nip-ganda", "nip-ganda-csv",
 ]
@@ -346,7 +347,7 @@ def test_rows_read_equal_rows_used_plus_rows_with_findings(tmp_path, kind):
     path = (write_workbook(tmp_path / "kotor.xlsx", sheets) if kind == "xlsx"
             else write_csv_folder(tmp_path / "kotor", sheets))
     data = ipasn.load(path)
-    accounting = data.accounting.set_index("lembar")
+    accounting = data.accounting.set_index("peran")
     written = {name: sum(1 for r in rows if any(v not in (None, "") for v in r.values()))
                for name, rows in sheets.items()}
     for name, count in written.items():
@@ -362,7 +363,7 @@ def test_rows_read_equal_rows_used_plus_rows_with_findings(tmp_path, kind):
     result = cli("score", path, "--year", N, "--output", tmp_path / "out.xlsx")
     assert result.exit_code == 0, result.output
     for name, line in accounting.iterrows():
-        pattern = (rf"{name}\s+{line['dibaca']} baris dibaca = {line['dipakai']} dipakai \+ "
+        pattern = (rf"{name}\s+.*: {line['dibaca']} baris dibaca = {line['dipakai']} dipakai \+ "
                    rf"{line['bermasalah']} dengan temuan \({line['ditolak']} ditolak\)")
         assert re.search(pattern, result.stdout), (pattern, result.stdout)
     assert f"{len(data.findings)} temuan" in result.stdout

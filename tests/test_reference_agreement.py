@@ -99,7 +99,7 @@ def datasets(draw):
         for _ in range(draw(st.integers(0, 5))):
             kind = draw(st.sampled_from(KINDS))
             name = draw(st.sampled_from(LEADERSHIP)) if kind == "kepemimpinan" else f"Kegiatan {kind}"
-            diklat.append({"nip": draw(history_nips), "jenis": kind, "nama": name, "tingkat": "",
+            diklat.append({"nip": draw(history_nips), "jenis": kind, "nama_diklat": name, "tingkat": "",
                            "tanggal_selesai": draw(date_cells), "jp": draw(jps)})
         for _ in range(draw(st.integers(0, 2))):
             kinerja.append({"nip": draw(history_nips), "tahun": draw(st.sampled_from([N - 2, N - 1, N, N - 1])),
@@ -161,7 +161,7 @@ def test_explanations_do_not_change_the_scores(rulesets):
     """The agreement test scores without explanations (speed); with them the numbers are the same."""
     sheets = {"pegawai": [{"nip": make_nip(1), "nama": "A", "unit_kerja": "U", "jenis_jabatan": "Pengawas",
                            "eselon": "IV.a", "pendidikan": "S-1", "status": "PNS"}],
-              "diklat": [{"nip": make_nip(1), "jenis": "PKP", "nama": "PKP", "tanggal_selesai": "01-02-2020"},
+              "diklat": [{"nip": make_nip(1), "jenis": "PKP", "nama_diklat": "PKP", "tanggal_selesai": "01-02-2020"},
                          {"nip": make_nip(1), "jenis": "Bimtek", "tanggal_selesai": "01-02-2024", "jp": 24}],
               "kinerja": [{"nip": make_nip(1), "tahun": N - 1, "nilai": 77}], "hukdis": []}
     with tempfile.TemporaryDirectory() as folder:

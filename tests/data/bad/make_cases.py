@@ -38,7 +38,7 @@ EPOCH = dt.datetime(1899, 12, 30)
 
 HEADERS = {
     "pegawai": ["nip", "nama", "unit_kerja", "jenis_jabatan", "eselon", "jabatan", "pendidikan", "status"],
-    "diklat": ["nip", "jenis", "nama", "tingkat", "tanggal_selesai", "jp"],
+    "diklat": ["nip", "jenis", "nama_diklat", "tingkat", "tanggal_selesai", "jp"],
     "kinerja": ["nip", "tahun", "nilai", "predikat"],
     "hukdis": ["nip", "tingkat", "tanggal"],
 }
@@ -480,15 +480,71 @@ def csv_opsional_kosong(out: Path) -> Path:
     return folder
 
 
-@case
-def folder_tanpa_csv(out: Path) -> Path:
-    folder = out / "folder-tanpa-csv"
+def _fresh(folder: Path) -> Path:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir()
-    (folder / "BACA.txt").write_text("Data dikirim lewat email.\n", encoding="utf-8")
-    workbook(folder / "data pegawai 2022.xlsx", {"pegawai": base("pegawai")})
     return folder
+
+
+@case
+def folder_berisi_workbook(out: Path) -> Path:
+    """A folder holding the workbook and a note: the workbook is read, the note listed as not read."""
+    folder = _fresh(out / "folder-berisi-workbook")
+    (folder / "BACA.txt").write_text("Data dikirim lewat email.\n", encoding="utf-8")
+    workbook(folder / "data ipasn 2022.xlsx", base_sheets())
+    return folder
+
+
+# SIASN's downloads: one file per table, each with its title rows and a sheet called "Sheet1".
+DOWNLOAD_NAMES = {"pegawai": "Data Utama PNS", "diklat": "Riwayat Diklat", "kinerja": "Riwayat SKP",
+                  "hukdis": "Riwayat Hukuman Disiplin"}
+
+
+@case
+def folder_unduhan_terpisah(out: Path) -> Path:
+    """Four separate downloads in one folder, each a workbook whose only sheet is "Sheet1" under title
+    rows: each file's role comes from its columns."""
+    folder = _fresh(out / "folder-unduhan-terpisah")
+    for name, rows in base_sheets().items():
+        titles = [[DOWNLOAD_NAMES[name].upper()], ["PEMERINTAH PROVINSI DEMO"], []]
+        workbook(folder / f"{DOWNLOAD_NAMES[name]}.xlsx", {"Sheet1": titles + rows})
+    return folder
+
+
+@case
+def xls_asli(out: Path) -> Path:
+    """A real Excel 97-2003 workbook (BIFF8, written by xlwt): read through python-calamine."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    dates = xlwt.easyxf(num_format_str="DD-MM-YYYY")
+    for name, rows in base_sheets().items():
+        sheet = book.add_sheet(name)
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                if isinstance(value, dt.date):
+                    sheet.write(r, c, dt.datetime(value.year, value.month, value.day), dates)
+                elif value is not None:
+                    sheet.write(r, c, value)
+    path = out / "xls-asli.xls"
+    book.save(str(path))
+    return path
+
+
+@case
+def ods_asli(out: Path) -> Path:
+    """A real OpenDocument spreadsheet (LibreOffice's format, written by odfpy through pandas)."""
+    import pandas as pd
+
+    from ipasn.files import normalise_zip
+
+    path = out / "ods-asli.ods"
+    with pd.ExcelWriter(path, engine="odf") as writer:
+        for name, rows in base_sheets().items():
+            pd.DataFrame(rows[1:], columns=rows[0]).to_excel(writer, sheet_name=name, index=False)
+    path.write_bytes(normalise_zip(path.read_bytes()))
+    return path
 
 
 @case

@@ -247,7 +247,7 @@ def scored(written, tmp_path_factory):
 def _skor(scored, layout: str = "folder") -> pd.DataFrame:
     run, out = scored[layout]
     assert run.exit_code == 0, f"ipasn score ({layout}) exit {run.exit_code}:\n{run.output}"
-    return pd.read_excel(out, sheet_name="skor", dtype={"nip": str})
+    return pd.read_excel(out, sheet_name="skor", dtype={"nip": str}, engine="openpyxl")
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -279,8 +279,12 @@ def loaded(written):
 def test_measured_and_counted_as_the_truth_says(demo, scored, loaded):
     truth = demo.pegawai
     measured = truth[truth["diukur"]]
-    skor = _skor(scored)
-    assert sorted(skor["nip"]) == sorted(measured["nip"])
+    skor = set(_skor(scored)["nip"])
+    columns = ["status", "kedudukan", "jenis_jabatan", "skenario"]
+    extra = truth[truth["nip"].isin(skor - set(measured["nip"]))][["nip", *columns]]
+    missing = measured[measured["nip"].isin(set(measured["nip"]) - skor)][["nip", *columns]]
+    assert extra.empty and missing.empty, (f"measured but should not be:\n{extra.to_string()}\n"
+                                           f"not measured but should be:\n{missing.to_string()}")
     assert f"Diukur {len(measured)} PNS; tidak diukur {len(truth) - len(measured)}" in scored["folder"][0].output
     # Counted: every employee is in the loaded pegawai table, the not-measured ones marked so.
     assert sorted(loaded.pegawai["nip"]) == sorted(truth["nip"])
@@ -289,7 +293,7 @@ def test_measured_and_counted_as_the_truth_says(demo, scored, loaded):
 @pytest.mark.parametrize("skenario", ["cltn", "pppk_status_kosong", "cpns"])
 def test_not_measured_but_counted(demo, scored, loaded, skenario):
     person = demo.planted(skenario)
-    assert person["nip"] not in set(_skor(scored)["nip"])
+    assert person["nip"] not in set(_skor(scored)["nip"]), person[["status", "kedudukan"]].to_dict()
     assert person["nip"] in set(loaded.pegawai["nip"])
 
 
@@ -429,10 +433,10 @@ def test_a_nip_stored_as_a_number_is_reported_and_only_that_employee_drops(tmp_p
     assert cell.data_type == "n" and str(int(cell.value)) != person["nip"]
     run, out = _score(dirty.write(tmp_path / "kotor"), tmp_path / "skor-kotor.xlsx")
     assert run.exit_code == 0, run.output
-    temuan = pd.read_excel(out, sheet_name="temuan")
+    temuan = pd.read_excel(out, sheet_name="temuan", engine="openpyxl")
     here = temuan[(temuan["baris"] == person["baris"]) & temuan["berkas"].astype(str).str.contains("Data Utama")]
     assert len(here), temuan.head(20).to_string()
-    skor = pd.read_excel(out, sheet_name="skor", dtype={"nip": str}).set_index("nip")
+    skor = pd.read_excel(out, sheet_name="skor", dtype={"nip": str}, engine="openpyxl").set_index("nip")
     clean = _by_nip(scored).drop(index=person["nip"])
     assert person["nip"] not in skor.index
     pd.testing.assert_frame_equal(skor[NUMERIC_COLUMNS], clean[NUMERIC_COLUMNS])

@@ -40,7 +40,7 @@ FULL_PNS = 3_800_000
 FULL_UNITS = 25_000
 NON_PNS_SHARE = 0.05  # CPNS and PPPK on top of the PNS, half each
 CHUNK = 200_000  # employees per generated chunk (and parquet row group)
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: the diklat name column is nama_diklat
 
 SHEETS = {
     "pegawai": ("nip", "nama", "unit_kerja", "jenis_jabatan", "eselon", "jabatan", "pendidikan", "status"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 from pathlib import Path
 
@@ -15,8 +17,11 @@ class _Group(click.Group):
     """Turns every error into a message and an exit code, unless --debug asks for the traceback."""
 
     def invoke(self, ctx: click.Context):
+        from ipasn.report.lifetime import exit_status, stop_on_signals
+
         try:
-            return super().invoke(ctx)
+            with stop_on_signals():  # SIGTERM and SIGHUP stop as Ctrl-C does
+                return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except IpasnError as exc:
@@ -24,9 +29,12 @@ class _Group(click.Group):
                 raise
             click.echo(f"Galat: {exc}", err=True)
             ctx.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            click.echo("Dihentikan.", err=True)
-            ctx.exit(130)
+        except KeyboardInterrupt as stop:
+            signum = getattr(stop, "signum", None)
+            with contextlib.suppress(OSError):  # e.g. the terminal that hung up
+                click.echo(f"Dihentikan ({stop})." if signum not in (None, signal.SIGINT) else "Dihentikan.",
+                           err=True)
+            ctx.exit(exit_status(stop))
         except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -51,6 +59,8 @@ def print_accounting(dataset) -> None:
     width = max([len(r) for r in accounting["peran"]] + [8])
     for row in accounting.itertuples(index=False):
         where = f"{row.berkas} › {row.lembar}" if row.lembar and row.lembar != row.berkas else row.berkas
+        if row.peran and not row.berkas:
+            continue  # a table no input holds: said below, loudly
         if row.peran:
             note = f" [{row.keterangan}]" if row.keterangan else ""
             click.echo(f"  {row.peran:<{width}} {where}: {fmt.integer(row.dibaca)} baris dibaca = "
@@ -118,13 +128,15 @@ def score_command(data: tuple[Path, ...], tahun: int, rules: str | None, output:
 @click.option("--scheduler", default=None, help="dask.distributed scheduler address, e.g. tcp://host:8786.")
 @click.option("--force", is_flag=True, help="Execute every document, even those that could be reused.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
+@click.option("--wait", is_flag=True,
+              help="If another run is writing the same folder, wait for it (default: refuse, exit 75).")
 def run_command(params_file: Path, jobs: int | None, only: str | None, scheduler: str | None,
-                force: bool, no_progress: bool) -> None:
+                force: bool, no_progress: bool, wait: bool) -> None:
     """Render every report a run definition (params/*.yaml) asks for."""
     from ipasn.report.cli_run import run_reports
 
     failed = run_reports(params_file, jobs=jobs, only=only, scheduler=scheduler, force=force,
-                         progress=not no_progress)
+                         progress=not no_progress, wait=wait)
     if failed:
         sys.exit(4)
 
@@ -132,14 +144,14 @@ def run_command(params_file: Path, jobs: int | None, only: str | None, scheduler
 @main.command("verify")
 @click.argument("report_dir", type=click.Path(path_type=Path))
 @click.option("--unit", default=None, help="Verify one unit's documents only.")
-@click.option("--data", "data", type=click.Path(path_type=Path), default=None,
-              help="Where the input data is now, if it moved since the run.")
+@click.option("--data", "data", type=click.Path(path_type=Path), multiple=True,
+              help="Where the input data is now, if it moved since the run (once per recorded path).")
 @click.option("--jobs", type=int, default=None, help="Worker processes (default: number of cores).")
-def verify_command(report_dir: Path, unit: str | None, data: Path | None, jobs: int | None) -> None:
+def verify_command(report_dir: Path, unit: str | None, data: tuple[Path, ...], jobs: int | None) -> None:
     """Check a report folder: inputs unchanged, and re-execution gives the same bytes."""
     from ipasn.report.verify import verify
 
-    sys.exit(verify(report_dir, unit=unit, data=data, jobs=jobs))
+    sys.exit(verify(report_dir, unit=unit, data=list(data) or None, jobs=jobs))
 
 
 @main.command("demo-data")

@@ -41,6 +41,12 @@ class ParamsError(IpasnError):
     exit_code = 2
 
 
+class OutputError(IpasnError):
+    """The output cannot be written where it was asked for (a folder, an unknown format)."""
+
+    exit_code = 2
+
+
 class StrictModeError(IpasnError):
     """`--strict` was given and the data has findings."""
 

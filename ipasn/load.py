@@ -394,7 +394,7 @@ def _load_hukdis(sheet: _Table, roster: _Roster) -> tuple[pd.DataFrame, pd.DataF
     return table.astype({"tanggal": "datetime64[ns]"}), unreadable, log.frame()
 
 
-def _accounting(sources: Sources, found: pd.DataFrame) -> pd.DataFrame:
+def _accounting(sources: Sources, found: pd.DataFrame, absent: dict[str, bool]) -> pd.DataFrame:
     """One line per sheet or file seen: what it was read as, and its rows: read = used + with findings."""
     def rows_per_sheet(frame: pd.DataFrame) -> pd.Series:
         return frame.drop_duplicates(["berkas", "lembar", "baris"]).groupby(["berkas", "lembar"]).size()
@@ -411,6 +411,10 @@ def _accounting(sources: Sources, found: pd.DataFrame) -> pd.DataFrame:
     for skipped in sources.skipped:
         rows.append({"peran": "", "berkas": skipped.file, "lembar": skipped.sheet, "dibaca": 0, "dipakai": 0,
                      "bermasalah": 0, "ditolak": 0, "keterangan": f"tidak dibaca: {skipped.reason}"})
+    for table, declared in absent.items():  # a table no input holds: no file, no sheet
+        said = "dinyatakan sengaja tidak ada" if declared else "TIDAK ADA; tidak ada skor yang dianggap lengkap"
+        rows.append({"peran": table, "berkas": "", "lembar": "", "dibaca": 0, "dipakai": 0, "bermasalah": 0,
+                     "ditolak": 0, "keterangan": f"{said}: {ABSENT_MEANS[table]}"})
     columns = ["peran", "berkas", "lembar", "dibaca", "dipakai", "bermasalah", "ditolak", "keterangan"]
     return pd.DataFrame(rows, columns=columns).astype(
         {"dibaca": "int64", "dipakai": "int64", "bermasalah": "int64", "ditolak": "int64"})
@@ -519,7 +523,7 @@ def load(path: str | Path | list[str | Path], rules: Ruleset | None = None, *, u
                         + [_sheet_findings(sources, absent)])
     return Dataset(
         source=sources.label, pegawai=pegawai, diklat=diklat, kinerja=kinerja, hukdis=hukdis,
-        hukdis_unreadable=unreadable, findings=found, accounting=_accounting(sources, found),
+        hukdis_unreadable=unreadable, findings=found, accounting=_accounting(sources, found, absent),
         files={name: table.file for name, table in tables.items()}, column_use=_column_use(sources),
         absent=absent, kinerja_years=_kinerja_years(tables.get("kinerja")),
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ipasn.errors import IpasnError
+from ipasn.errors import OutputError
 from ipasn.files import atomic_path, write_bytes
 from ipasn.score import EXPLANATION_COLUMNS, OUTPUT_COLUMNS, ScoreResult
 from ipasn.xlsx import workbook_bytes
@@ -51,12 +51,12 @@ def check_output(output: Path) -> None:
     """Refuse, before any work, an output that cannot be written: a folder, an unknown format, a
     folder that does not exist."""
     if output.is_dir():
-        raise IpasnError(f"--output {output} adalah folder: beri nama berkas, misalnya "
+        raise OutputError(f"--output {output} adalah folder: beri nama berkas, misalnya "
                          f"{output / 'skor-ipasn.xlsx'} (.xlsx, .csv atau .parquet)")
     if output.suffix.lower() not in FORMATS:
-        raise IpasnError(f"format keluaran tidak dikenal: {output.name} (gunakan {', '.join(FORMATS)})")
+        raise OutputError(f"format keluaran tidak dikenal: {output.name} (gunakan {', '.join(FORMATS)})")
     if not output.parent.resolve().is_dir():
-        raise IpasnError(f"folder keluaran tidak ada: {output.parent}")
+        raise OutputError(f"folder keluaran tidak ada: {output.parent}")
 
 
 def write_scores(result: ScoreResult, output: str | Path) -> list[Path]:

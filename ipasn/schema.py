@@ -128,7 +128,9 @@ KINERJA = Sheet(
         EMPLOYEE_NAME,
         OLD_NIP,
         Column("tahun", ("tahun penilaian", "tahun skp", "periode", "tahun")),
-        Column("nilai", ("nilai skp", "nilai prestasi kerja", "nilai kinerja", "nilai akhir", "nilai"),
+        # PP 46/2011's nilai prestasi kerja (SKP 60% + perilaku 40%) is the assessment's result, so it
+        # comes before the SKP part alone when an export has both.
+        Column("nilai", ("nilai prestasi kerja", "nilai akhir", "nilai skp", "nilai kinerja", "nilai"),
                required=False),
         Column("predikat", ("kuadran kinerja nama", "kuadran kinerja", "predikat kinerja", "rating hasil kerja",
                             "predikat"), required=False),

@@ -139,6 +139,8 @@ def test_cluster_run_gives_the_same_bytes_as_a_local_run(scheduler, tmp_path):
     assert local_run.returncode == 0, local_err
     assert ran.returncode == 0, ran.stdout + ran.stderr + _logs(logs)
     assert "3 dokumen dibuat, 0 dipakai ulang, 0 gagal" in ran.stdout
+    assert "2 pekerja dask: w1, w2)." in ran.stdout, ran.stdout  # the cluster's workers, not --jobs 1
+    assert "proses)" not in ran.stdout
     assert "Traceback" not in ran.stderr
 
     # The workers, not this machine's process pool, ran the three documents, each warm zygote-forked

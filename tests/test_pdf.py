@@ -67,9 +67,13 @@ def test_dates_are_fixed_without_moving_any_offset():
 
 @needs_chromium
 def test_a_browser_that_died_is_replaced():
-    chromium.browser().process.kill()
-    chromium.browser().process.wait()
+    dead = chromium.browser()
+    dead.process.kill()
+    # Wait on that browser, not on `chromium.browser()` again: once the killed one is reaped, that
+    # call starts a new browser, which would be waited for forever.
+    dead.process.wait(timeout=30)
     assert _text(html_to_pdf(_page(3))).count("Pegawai") == 3
+    assert chromium.browser() is not dead and chromium.browser().alive()
 
 
 def test_weasyprint_fallback_gives_the_same_content():

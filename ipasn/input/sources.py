@@ -35,6 +35,15 @@ class Sources:
         return ", ".join(self.given)
 
 
+def input_files(path: Path) -> list[Path]:
+    """The files a given path stands for, as `read_sources` reads them: the file itself, or the data
+    files in the folder (not hidden, lock or other files). Provenance hashes exactly these."""
+    if not path.is_dir():
+        return [path]
+    return sorted(c for c in path.iterdir()
+                  if c.is_file() and not _is_hidden(c) and c.suffix.lower() in DATA_SUFFIXES)
+
+
 def _is_hidden(path: Path) -> bool:
     """Lock files and macOS copies ("~$data.xlsx", ".~lock.pegawai.csv#", "._pegawai.csv")."""
     return path.name.startswith((".", "~$"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import base64
+import contextlib
 import json
 import os
 import re
@@ -27,11 +28,20 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+from ipasn.report.lifetime import at_stop, die_with_parent
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows, where this engine does not run (no preexec_fn)
+    fcntl = None
+
 # Override with IPASN_CHROMIUM=/path/to/chromium.
 CANDIDATES = ("chromium", "chromium-browser")
 START_TIMEOUT = 30.0
 PAGE_TIMEOUT = 300.0  # one document; the largest unit of a province takes a few seconds
 FIXED_DATE = b"20000101000000"
+PREFIX = "ipasn-chromium-"  # the browser's temporary folder (profile, the page being printed)
+OWNER = "pemilik.lock"  # in it: locked by the worker as long as the folder is in use
 _DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})")
 
 
@@ -70,32 +80,52 @@ def deterministic(pdf: bytes) -> bytes:
     return _DATE.sub(lambda m: b"/" + m.group(1) + b" (D:" + FIXED_DATE, head) + tail
 
 
-def _die_with_parent() -> None:
-    """In the child before exec: be killed when the worker dies, so no browser is left behind."""
-    import ctypes
-
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except OSError:
-        pass
+def _sweep(parent: Path) -> None:
+    """Remove the profile folders of browsers whose worker was killed before it could (SIGKILL, the
+    OOM killer): a folder whose owner lock nobody holds any more."""
+    if fcntl is None:  # pragma: no cover
+        return
+    for folder in parent.glob(f"{PREFIX}*"):
+        owner = folder / OWNER
+        try:
+            fd = os.open(owner, os.O_RDWR)
+        except OSError:
+            continue  # not ours, or not yet locked by its maker
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # alive
+        finally:
+            os.close(fd)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 class Chromium:
     """One headless browser; `pdf(html)` renders one document in a fresh tab."""
 
     def __init__(self, path: str) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="ipasn-chromium-"))
+        _sweep(Path(tempfile.gettempdir()))
+        self.folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+        # Locked before it gets its name, so that another worker's sweep never finds it unlocked.
+        self._owner = os.open(self.folder / f"{OWNER}.baru", os.O_RDWR | os.O_CREAT, 0o600)
+        fcntl.flock(self._owner, fcntl.LOCK_EX)
+        os.rename(self.folder / f"{OWNER}.baru", self.folder / OWNER)
         to_child, from_parent = os.pipe()  # the browser reads commands on its fd 3
         to_parent, from_child = os.pipe()  # and writes answers on its fd 4
         # Keep both of the child's ends above 4, so that placing them on 3 and 4 cannot clobber each other.
         child_in, child_out = os.dup(to_child), os.dup(from_child)
         while min(child_in, child_out) < 5:
             child_in, child_out = os.dup(child_in), os.dup(child_out)
+        worker = os.getpid()
+        max_fd = os.sysconf("SC_OPEN_MAX") if hasattr(os, "sysconf") else 4096
 
         def setup() -> None:
-            _die_with_parent()
+            die_with_parent(worker)
             os.dup2(child_in, 3)
             os.dup2(child_out, 4)
+            # Only 0-4: no descriptor of the worker's (the pool's pipes, the resource tracker's), which
+            # would keep those open as long as the browser lives.
+            os.closerange(5, max_fd)
 
         command = [
             path, "--headless", "--remote-debugging-pipe",
@@ -104,14 +134,22 @@ class Chromium:
             "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--disable-default-apps", "--mute-audio",
-            "--hide-scrollbars", "--disable-breakpad", "--disable-crash-reporter", "--host-resolver-rules=MAP * ~NOTFOUND", "--font-render-hinting=none",
+            # Chromium starts its crashpad handlers all the same (outside its process group); they
+            # exit by themselves when the browser is gone.
+            "--hide-scrollbars", "--disable-breakpad", "--disable-crash-reporter",
+            "--host-resolver-rules=MAP * ~NOTFOUND", "--font-render-hinting=none",
             f"--user-data-dir={self.folder / 'profil'}", "about:blank",
         ]
         try:
             self.process = subprocess.Popen(
                 command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                # Python's own descriptors are not inheritable: the browser gets only 0-2 and 3, 4.
-                close_fds=False, preexec_fn=setup)
+                # Its own session and process group (killed as one, out of reach of the terminal's
+                # Ctrl-C, which is for the `ipasn` process to handle); descriptors 3 and 4 survive.
+                close_fds=False, start_new_session=True, preexec_fn=setup)
+        except BaseException:
+            os.close(self._owner)
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
         finally:
             for fd in {to_child, from_child, child_in, child_out}:
                 os.close(fd)
@@ -122,8 +160,13 @@ class Chromium:
         self._events: list[dict] = []
         self._pages = 0
         self._session: str | None = None
+        self._killed = False
         atexit.register(self.close)
-        self.call("Browser.getVersion", timeout=START_TIMEOUT)
+        try:
+            self.call("Browser.getVersion", timeout=START_TIMEOUT)
+        except BaseException:
+            self.kill()
+            raise
 
     # --- protocol -------------------------------------------------------------------------------
 
@@ -205,22 +248,31 @@ class Chromium:
         return self.process.poll() is None
 
     def close(self) -> None:
+        """Ask the browser to quit, then make sure: its process group is killed and its folder removed."""
         if self.process.poll() is None:
             try:
                 self.call("Browser.close", timeout=5)
             except ChromiumError:
                 pass
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        for fd in (self._write, self._read):
+        self.kill()
+
+    def kill(self) -> None:
+        """At once: the browser and every helper still in its process group, then its folder."""
+        if self._killed:
+            return  # once: afterwards the group's number may belong to someone else
+        self._killed = True
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=5)
+        for fd in (self._write, self._read, self._owner):
             try:
                 os.close(fd)
             except OSError:
                 pass
-        self._write = self._read = -1
+        self._write = self._read = self._owner = -1
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -238,6 +290,14 @@ def browser() -> Chromium:
             _browser.close()
         _browser = Chromium(path)
     return _browser
+
+
+def _kill_browser() -> None:
+    if _browser is not None:
+        _browser.kill()
+
+
+at_stop(_kill_browser)
 
 
 def html_to_pdf(document: str) -> bytes:

@@ -128,6 +128,23 @@ def cluster_executor(client) -> Executor:
     return ClusterExecutor(client)
 
 
+SHOWN_WORKERS = 8  # named in the summary; more are counted
+
+
+def describe_workers(client) -> str:
+    """The summary's "who ran the documents": the cluster's workers, by name, not the local --jobs."""
+    try:
+        try:
+            workers = client.scheduler_info(n_workers=-1)["workers"]
+        except TypeError:  # dask before the n_workers argument: always all of them
+            workers = client.scheduler_info()["workers"]
+    except Exception:  # noqa: BLE001 - the documents are made; only the summary lacks the names
+        return "pekerja dask"
+    names = sorted(str(info.get("name", address)) for address, info in workers.items())
+    shown = ", ".join(names[:SHOWN_WORKERS]) + (", ..." if len(names) > SHOWN_WORKERS else "")
+    return f"{len(names)} pekerja dask: {shown}"
+
+
 def dask_client(address: str, timeout: float | None = None):
     """A Client connected to `address`, with at least one worker, all of them single-threaded and
     running the same ipasn as this process. Every failure is a ClusterError naming the address."""

@@ -52,7 +52,8 @@ class ReportData:
             scores = scores[scores["unit_kerja"] == unit]
             pegawai = pegawai[pegawai["unit_kerja"] == unit]
             findings = findings[findings["nip"].isin(pegawai["nip"])]
-            accounting = accounting.iloc[0:0]  # whole-file counts: the instansi report's, not a unit's
+            # Whole-file counts are the instansi report's; a table missing altogether concerns every unit.
+            accounting = accounting[accounting["berkas"] == ""]
         return cls(scores.reset_index(drop=True), pegawai.reset_index(drop=True),
                    findings.reset_index(drop=True), accounting, result.rules,
                    rules_source, rules_yaml, result.period, unit)

@@ -42,6 +42,9 @@ def index_data(prepared: Prepared, result: ScoreResult) -> dict:
         "diukur": fmt.integer(whole["diukur"]), "terdaftar": fmt.integer(whole["terdaftar"]),
         "rules_label": prepared.rules_label,
         "tanggal_acuan": f"{result.period.tanggal_acuan:%d-%m-%Y}",
+        # Tables no input held, as the accounting says them (loud when not declared).
+        "missing": [f"Data {row.peran}: {row.keterangan}." for row in result.dataset.accounting.itertuples()
+                    if row.peran and not row.berkas],
         "units": [{"unit": unit, "slug": prepared.slugs[unit], "diukur": fmt.integer(row["diukur"]),
                    "ip_asn": fmt.number(row["ip_asn"]), "kategori": str(row["kategori"] or "–")}
                   for unit, row in summary.iterrows()],
@@ -74,6 +77,7 @@ def write_index(data: dict, year_dir: Path, results: dict[str, JobResult]) -> Pa
 <p class="lingkup">{esc(data['instansi'])}</p>
 <p>IP ASN instansi <strong>{data['ip_asn']}</strong> ({esc(data['kategori'])}),
 {data['diukur']} PNS diukur dari {data['terdaftar']} pegawai terdaftar.</p>
+{"".join(f'<p class="peringatan">{esc(text)}</p>' for text in data.get("missing", []))}
 <h2>Dokumen instansi</h2>
 <table class="tabel"><thead><tr><th>Dokumen</th><th>Berkas</th><th>Status</th><th>Memuat data pribadi</th></tr></thead>
 <tbody>

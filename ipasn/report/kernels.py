@@ -24,6 +24,8 @@ from queue import Empty
 from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.manager import KernelManager
 
+from ipasn.report.lifetime import at_stop
+
 PLAIN = os.environ.get("IPASN_PLAIN_KERNELS") == "1" or not hasattr(os, "fork")
 # Everything the report notebooks import, loaded once in the zygote.
 WARM_IMPORTS = "ipasn.report.notebook"
@@ -75,7 +77,7 @@ class Zygote:
     def __init__(self) -> None:
         """Start the zygote; it imports in the background until the first `fork` waits for it."""
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "ipasn.report.zygote", WARM_IMPORTS],
+            [sys.executable, "-m", "ipasn.report.zygote", str(os.getpid()), WARM_IMPORTS],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         self.ready = False
         atexit.register(self.close)
@@ -120,6 +122,15 @@ def zygote(wait: bool = True) -> Zygote:
     if wait:
         _zygote.wait_ready()
     return _zygote
+
+
+def _kill_zygote() -> None:
+    """When the worker is stopped: the zygote at once (its kernels die with it, by their death signal)."""
+    if _zygote is not None and _zygote.alive():
+        _zygote.process.kill()
+
+
+at_stop(_kill_zygote)
 
 
 def start_zygote() -> None:

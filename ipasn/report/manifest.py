@@ -76,7 +76,7 @@ def _relative(path: Path, start: Path) -> str:
 
 
 def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_text: str | None,
-                   canonical: dict, data: Path, rules_ref: str, rules_file: Path | None, rules_sha256: str,
+                   canonical: dict, data: list[Path], rules_ref: str, rules_file: Path | None, rules_sha256: str,
                    templates: dict[str, Path], jobs: dict[str, tuple[Job, str]],
                    results: dict[str, JobResult], previous: dict | None, workbook: Path,
                    workbook_key: str, run_key: str | None = None) -> dict:
@@ -102,8 +102,7 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
         "inputs": {
             "data": [{"path": _relative(p, year_dir), "path_absolute": str(p), "sha256": pv.sha256_file(p)}
                      for p in pv.input_files(data)],
-            "data_path": _relative(data, year_dir),
-            "data_path_absolute": str(data),
+            "data_paths": [{"path": _relative(p, year_dir), "path_absolute": str(p)} for p in data],
             "rules": {"ref": rules_ref, "sha256": rules_sha256,
                       "path": _relative(rules_file, year_dir) if rules_file else None,
                       "path_absolute": str(rules_file) if rules_file else None},

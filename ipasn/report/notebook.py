@@ -7,7 +7,7 @@ from ipasn.report.data import ReportData, report_data
 from ipasn.report.present import (accounting_table, analysis_table, breakdown_table, category_table,
                                   competence_table, employee_table, findings_summary, findings_table,
                                   headline, history_table, improvement_summary, improvement_table,
-                                  rules_in_force, target_table, title, unit_ranking_table)
+                                  rules_in_force, sub_unit_table, target_table, title, unit_ranking_table)
 
 # Called once by the kernel zygote before it forks document kernels (see kernels.py).
 WARM_UP = (warm_up,)
@@ -16,6 +16,6 @@ __all__ = [
     "ReportData", "Targets", "accounting_table", "analysis_table", "breakdown", "breakdown_table",
     "category_distribution", "category_table", "competence_table", "dimensions_against_maximum",
     "employee_table", "findings_summary", "findings_table", "headline", "history_table",
-    "improvement_summary", "improvement_table", "report_data", "rules_in_force", "target_table",
+    "improvement_summary", "improvement_table", "report_data", "rules_in_force", "sub_unit_table", "target_table",
     "title", "unit_ranking", "unit_ranking_table",
 ]

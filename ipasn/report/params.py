@@ -46,7 +46,10 @@ class RunParams(BaseModel):
 
     instansi: str = Field(min_length=1)
     tahun: list[int] = Field(min_length=1)
-    data: str = DEMO
+    data: str | list[str] = DEMO  # a workbook, a file or a folder, or a list of them
+    kolom_unit: str | None = None  # the pegawai column that names the unit (default: UNOR INDUK NAMA, ...)
+    # History tables the data does not have on purpose (otherwise their absence is a finding).
+    lembar_tidak_ada: list[Literal["diklat", "kinerja", "hukdis"]] = []
     rules: str | None = None
     tanggal_acuan: str | None = None  # only with a single year: overrides 31 December
     targets: Targets = Targets()
@@ -62,13 +65,25 @@ class RunParams(BaseModel):
     def _years(cls, value):
         return sorted({int(v) for v in value}) if isinstance(value, (list, tuple)) else [value]
 
+    @field_validator("data")
+    @classmethod
+    def _data(cls, value):
+        if isinstance(value, list) and not value:
+            raise ValueError("data: beri sedikitnya satu berkas atau folder")
+        return value
+
     @field_validator("formats")
     @classmethod
     def _formats(cls, value):
         return sorted(set(value), key=["html", "pdf"].index)
 
-    def data_path(self) -> Path:
-        return demo_workbook() if self.data == DEMO else (self.base_dir / self.data).resolve()
+    def data_paths(self) -> list[Path]:
+        given = [self.data] if isinstance(self.data, str) else self.data
+        return [demo_workbook() if item == DEMO else (self.base_dir / item).resolve() for item in given]
+
+    @property
+    def data_label(self) -> str:
+        return ", ".join(p.name for p in self.data_paths())
 
     def rules_ref(self) -> str | None:
         if self.rules is None:

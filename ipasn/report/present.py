@@ -87,8 +87,17 @@ def headline(report: ReportData, targets: an.Targets) -> HTML:
         f"pegawai terdaftar ({fmt.percent(whole['partisipasi'])}); "
         f"{fmt.integer(whole['tidak_diukur'])} CPNS/PPPK tidak diukur. "
         f"Data lengkap: {fmt.integer(whole['data_lengkap'])} PNS ({fmt.percent(whole['kelengkapan'])}).</p>",
+        *_missing_tables(report),
         "</div>",
     )
+
+
+def _missing_tables(report: ReportData) -> list[str]:
+    """A history table that no input held changes every score: said where the numbers are."""
+    acc = report.accounting
+    missing = acc[(acc["berkas"] == "") & (acc["peran"] != "")] if len(acc) and "peran" in acc else acc.iloc[0:0]
+    return [f'<p class="peringatan">Data {esc(row.peran)}: {esc(row.keterangan)}.</p>'
+            for row in missing.itertuples(index=False)]
 
 
 def _sentence(dimension: str, report: ReportData, gains: pd.DataFrame) -> str:
@@ -366,13 +375,22 @@ def history_table(report: ReportData) -> HTML:
 
 
 def accounting_table(report: ReportData) -> HTML:
+    """Every file and sheet read, not read or missing: what it was read as, and its rows."""
     acc = report.accounting
     frame = pd.DataFrame({
-        "Lembar": acc["lembar"], "Baris dibaca": acc["dibaca"].map(fmt.integer),
-        "Dipakai": acc["dipakai"].map(fmt.integer), "Dengan temuan": acc["bermasalah"].map(fmt.integer),
-        "Tidak dipakai": acc["ditolak"].map(fmt.integer),
+        "Data": acc["peran"].replace("", "–"), "Berkas": acc["berkas"], "Lembar": acc["lembar"],
+        "Baris dibaca": acc["dibaca"].map(fmt.integer), "Dipakai": acc["dipakai"].map(fmt.integer),
+        "Dengan temuan": acc["bermasalah"].map(fmt.integer), "Tidak dipakai": acc["ditolak"].map(fmt.integer),
+        "Keterangan": acc["keterangan"],
     })
-    return _show(table(frame, "tabel kecil", tuple(frame.columns[1:])))
+    return _show(table(frame, "tabel kecil", tuple(frame.columns[3:7])))
+
+
+def sub_unit_table(report: ReportData) -> HTML:
+    """The unit broken down by sub-unit (SIASN's UNOR below UNOR INDUK), when the data has them."""
+    if "sub_unit" not in report.scores or not (report.scores["sub_unit"].fillna("") != "").any():
+        return _show("<p>Data tidak memuat sub-unit (mis. kolom UNOR NAMA di samping UNOR INDUK NAMA).</p>")
+    return breakdown_table(report, "sub_unit", "Sub-unit")
 
 
 # --- personal data -----------------------------------------------------------------------------

@@ -33,11 +33,11 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def input_files(data: Path) -> list[Path]:
-    """The files a data path stands for: the workbook, or every table in the folder."""
-    if data.is_dir():
-        return sorted(p for p in data.iterdir() if p.is_file() and p.suffix.lower() in (".csv", ".parquet"))
-    return [data]
+def input_files(data: Path | list[Path]) -> list[Path]:
+    """The files the data paths stand for, exactly those the reader reads (ipasn.input.sources)."""
+    from ipasn.input.sources import input_files as files_of
+
+    return [file for path in ([data] if isinstance(data, Path) else data) for file in files_of(path)]
 
 
 def template_sha256(path: Path) -> str:

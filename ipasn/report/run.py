@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -22,12 +24,15 @@ from ipasn.report.batch import (INSTANSI_TEMPLATE, UNIT_TEMPLATE, Job, JobResult
                                 warm_up)
 from ipasn.report.data import ReportData, year_history
 from ipasn.report.index import index_data, write_index
+from ipasn.report.lifetime import init_worker
 from ipasn.report.params import RunParams
 from ipasn.report.provenance import (code_sha256, environment, git_commit, input_files, sha256_bytes, sha256_file,
                                      template_sha256)
+from ipasn.report.runlock import run_lock
 from ipasn.report.slugs import unique_slugs
 from ipasn.ruleset import DEFAULT_RULESET, parse_ruleset, ruleset_text
-from ipasn.score import ScoreResult, score
+from ipasn.errors import YearError
+from ipasn.score import ScoreResult, require_year, score
 from ipasn.xlsx import workbook_bytes
 
 PERSONAL_DATA_SUFFIX = "data-pribadi"
@@ -81,10 +86,11 @@ def _check_against_data(params: RunParams, dataset: Dataset, results: dict[int, 
         if unknown:
             raise ParamsError(f"unit kerja tidak ada dalam data: {', '.join(unknown)}; yang ada: {', '.join(units)}")
         chosen = sorted(set(params.unit_kerja))
-    for tahun, result in results.items():
-        if not len(dataset.kinerja) or not (dataset.kinerja["tahun"] == result.period.tahun_kinerja).any():
-            raise ParamsError(f"tahun {tahun}: data tidak memuat penilaian kinerja tahun "
-                              f"{result.period.tahun_kinerja}; periksa 'tahun' pada definisi run")
+    for result in results.values():
+        try:
+            require_year(dataset, result.period)
+        except YearError as exc:
+            raise ParamsError(f"{exc}; periksa 'tahun' pada definisi run (atau 'lembar_tidak_ada')") from exc
     return chosen
 
 
@@ -108,7 +114,7 @@ def run_key(params: RunParams, run_file: Path | None, data_key: str, year_dir: P
     parts = {
         "canonical": params.model_dump(mode="json", exclude={"base_dir"}),
         "run_file": str(run_file.resolve()) if run_file else None, "run_text": run_text,
-        "data": str(params.data_path()), "rules_ref": params.rules_ref(), "data_key": data_key,
+        "data": [str(p) for p in params.data_paths()], "rules_ref": params.rules_ref(), "data_key": data_key,
         "year_dir": str(year_dir.resolve()),
         "templates": {name: [str(path), template_sha256(path)] for name, path in sorted(_templates(params).items())},
         "environment": environment(), "ipasn": __version__, "git": git_commit(),
@@ -125,7 +131,7 @@ def unchanged_run(params: RunParams, run_file: Path | None) -> RunOutcome | None
     and the manifest exactly as a full rerun would, without loading or scoring. None otherwise."""
     try:
         label, text = ruleset_text(params.rules_ref())
-        data_key = dataset_key(params.data_path(), sha256_bytes(text.encode("utf-8")))
+        data_key = dataset_key(params.data_paths(), sha256_bytes(text.encode("utf-8")))
     except (OSError, RulesetError):
         return None  # a missing input: the full run names it properly
     instansi_dir = _instansi_dir(params)
@@ -174,8 +180,8 @@ def prepare(params: RunParams, only: str | None = None) -> Prepared:
     label, text = ruleset_text(params.rules_ref())
     rules = parse_ruleset(text, label)
     instansi_dir = _instansi_dir(params)
-    dataset = load(params.data_path(), rules)
-    data_key = dataset_key(params.data_path(), sha256_bytes(text.encode("utf-8")))
+    dataset = load(params.data_paths(), rules, unit_column=params.kolom_unit, absent_ok=params.lembar_tidak_ada)
+    data_key = dataset_key(params.data_paths(), sha256_bytes(text.encode("utf-8")))
     results = {t: score(dataset, t, rules, params.tanggal_acuan) for t in params.tahun}
     units = _check_against_data(params, dataset, results)
     if only is not None and only not in units:
@@ -229,18 +235,55 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def quiet_worker() -> None:
-    """Kernels inherit the worker's stderr; their start-up chatter is not for the user's terminal.
-    Errors are not lost: each job returns its notebook's error."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
-    os.close(devnull)
+class WorkerPool(ProcessPoolExecutor):
+    """The local process pool. Leaving its `with` block normally waits for the queued jobs; leaving
+    it by an exception (Ctrl-C, SIGTERM: `lifetime.Stopped`) stops the workers at once instead."""
+
+    STOP_GRACE = 5.0  # seconds for a worker to kill its browser and zygote before it is killed
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if exc_type is None:
+            self.shutdown(wait=True)
+        else:
+            self.stop()
+        return False
+
+    def stop(self) -> None:
+        """Cancel what has not started; SIGTERM every worker (each kills what it started and exits,
+        see lifetime.stop_worker), SIGKILL any still there after STOP_GRACE. The pool's own thread
+        reaps them."""
+        processes = list((self._processes or {}).values())  # private, but the only handle on the workers
+        self.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(OSError, ValueError):
+                process.terminate()
+        if not _wait_ended(processes, self.STOP_GRACE):
+            for process in processes:
+                with contextlib.suppress(OSError, ValueError):
+                    process.kill()
+            _wait_ended(processes, self.STOP_GRACE)
+
+
+def _wait_ended(processes: list, timeout: float) -> bool:
+    """Wait until every process has ended (its sentinel is ready; reaping is left to the pool)."""
+    deadline = time.monotonic() + timeout
+    sentinels = []
+    for process in processes:
+        with contextlib.suppress(ValueError):  # a closed process object: already reaped
+            sentinels.append(process.sentinel)
+    while sentinels:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        ready = multiprocessing.connection.wait(sentinels, timeout=remaining)
+        sentinels = [s for s in sentinels if s not in ready]
+    return True
 
 
 def local_executor(workers: int) -> Executor:
     # Processes, never threads: papermill and matplotlib are not thread-safe. Spawn: no inherited state.
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=quiet_worker)
+    return WorkerPool(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                      initializer=init_worker, initargs=(os.getpid(),))
 
 
 def _crash(job: Job, exc: BaseException) -> JobResult:
@@ -288,8 +331,20 @@ def execute_jobs(jobs: list[Job], make_executor: Callable[[], Executor],
 def run(params: RunParams, make_executor: Callable[[], Executor], *, only: str | None = None,
         force: bool = False, run_file: Path | None = None,
         progress: Callable[[JobResult], None] = lambda r: None,
-        planned: Callable[[int], None] = lambda n: None) -> RunOutcome:
-    """Prepare, reuse what still matches the manifest, execute the rest, then index and manifest."""
+        planned: Callable[[int], None] = lambda n: None,
+        wait: bool = False, waiting: Callable[[str], None] = lambda who: None) -> RunOutcome:
+    """Prepare, reuse what still matches the manifest, execute the rest, then index and manifest.
+
+    One run at a time per instansi folder: another live run's lock refuses this one (RunBusyError),
+    or with `wait` this one waits for it (`waiting(who)` first)."""
+    with run_lock(_instansi_dir(params), wait=wait, waiting=waiting):
+        return _run(params, make_executor, only=only, force=force, run_file=run_file, progress=progress,
+                    planned=planned)
+
+
+def _run(params: RunParams, make_executor: Callable[[], Executor], *, only: str | None, force: bool,
+         run_file: Path | None, progress: Callable[[JobResult], None],
+         planned: Callable[[int], None]) -> RunOutcome:
     if not force and only is None:
         outcome = unchanged_run(params, run_file)
         if outcome is not None:
@@ -351,7 +406,7 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
                        json.dumps({"run_key": key, "index": shown}, ensure_ascii=False, indent=1, sort_keys=True))
         manifest = mf.build_manifest(
             year_dir=year_dir, tahun=tahun, run_file=run_file.resolve() if run_file else None,
-            run_text=run_text, canonical=canonical, data=params.data_path(), rules_ref=rules_ref or
+            run_text=run_text, canonical=canonical, data=params.data_paths(), rules_ref=rules_ref or
             prepared.rules_label, rules_file=rules_file, rules_sha256=prepared.rules_sha256,
             templates=templates, jobs=jobs, results=results, previous=previous.get(tahun), workbook=workbook,
             workbook_key=workbook_key, run_key=key)
@@ -359,9 +414,9 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
     return indexes, manifests
 
 
-def dataset_key(data: Path, rules_sha256: str) -> str:
+def dataset_key(data: list[Path], rules_sha256: str) -> str:
     """Hash of every input file, the ruleset and ipasn's code: what the scores workbook depends on."""
-    parts = {"data": {p.name: sha256_file(p) for p in input_files(data)}, "rules": rules_sha256,
+    parts = {"data": [[p.name, sha256_file(p)] for p in input_files(data)], "rules": rules_sha256,
              "code": code_sha256()}
     return sha256_bytes(json.dumps(parts, sort_keys=True).encode("utf-8"))
 

@@ -23,18 +23,26 @@ def _locate(report_dir: Path, relative: str | None, absolute: str | None) -> Pat
     return None
 
 
-def check_inputs(report_dir: Path, manifest: dict, data: Path | None) -> tuple[Path, list[str]]:
-    """The data path to use and the problems found (changed or missing files, changed rules)."""
+def check_inputs(report_dir: Path, manifest: dict, data: list[Path] | None) -> tuple[list[Path], list[str]]:
+    """The data paths to use and the problems found (changed or missing files, changed rules)."""
     inputs = manifest["inputs"]
-    data_path = data.resolve() if data else _locate(report_dir, inputs["data_path"], inputs["data_path_absolute"])
+    recorded_paths = inputs["data_paths"]
     problems = []
-    if data_path is None or not data_path.exists():
-        problems.append(f"data tidak ditemukan: {inputs['data_path_absolute']} (beri lokasinya dengan --data)")
-        return Path(inputs["data_path_absolute"]), problems
-    current = {p.name: p for p in input_files(data_path)}
+    if data:
+        if len(data) != len(recorded_paths):
+            problems.append(f"--data: manifest mencatat {len(recorded_paths)} lokasi data, diberikan {len(data)}")
+        data_paths = [p.resolve() for p in data]
+    else:
+        data_paths = [_locate(report_dir, r["path"], r["path_absolute"]) or Path(r["path_absolute"])
+                      for r in recorded_paths]
+    missing = [p for p in data_paths if not p.exists()]
+    if missing:
+        problems += [f"data tidak ditemukan: {p} (beri lokasinya dengan --data)" for p in missing]
+        return data_paths, problems
+    current = {p.name: p for p in input_files(data_paths)}
     for recorded in inputs["data"]:
         name = Path(recorded["path_absolute"]).name
-        path = current.get(name) if data_path.is_dir() else data_path
+        path = current.get(name)
         if path is None:
             problems.append(f"berkas data hilang: {name}")
             continue
@@ -51,15 +59,15 @@ def check_inputs(report_dir: Path, manifest: dict, data: Path | None) -> tuple[P
     else:
         if digest != rules["sha256"]:
             problems.append(f"aturan berubah: {rules_ref}\n    tercatat {rules['sha256']}\n    sekarang {digest}")
-    return data_path, problems
+    return data_paths, problems
 
 
-def _rerun_params(manifest: dict, data_path: Path, output: Path, unit: str | None) -> RunParams:
+def _rerun_params(manifest: dict, data_paths: list[Path], output: Path, unit: str | None) -> RunParams:
     canonical = dict(manifest["run"]["canonical"])
     run_file = manifest["run"].get("file_absolute")
-    base_dir = Path(run_file).parent if run_file else data_path.parent
+    base_dir = Path(run_file).parent if run_file else data_paths[0].parent
     rules = manifest["inputs"]["rules"]
-    canonical.update(data=str(data_path), output=str(output), tahun=[manifest["tahun"]],
+    canonical.update(data=[str(p) for p in data_paths], output=str(output), tahun=[manifest["tahun"]],
                      rules=rules.get("path_absolute") or rules["ref"], formats=canonical["formats"])
     if unit is not None:
         canonical["unit_kerja"] = [unit]
@@ -70,13 +78,14 @@ def _digest(path: Path) -> str | None:
     return sha256_file(path) if path.is_file() else None
 
 
-def verify(report_dir: Path, unit: str | None = None, data: Path | None = None, jobs: int | None = None) -> int:
+def verify(report_dir: Path, unit: str | None = None, data: list[Path] | None = None,
+           jobs: int | None = None) -> int:
     report_dir = Path(report_dir).resolve()
     manifest = mf.read_manifest(report_dir)
     if manifest is None:
         raise IpasnError(f"{report_dir}: tidak ada {mf.MANIFEST} yang dapat dibaca; ini bukan folder laporan ipasn "
                          "(folder tahun, mis. reports/<instansi>/2022)")
-    data_path, problems = check_inputs(report_dir, manifest, data)
+    data_paths, problems = check_inputs(report_dir, manifest, data)
     if problems:
         click.echo("Masukan tidak sama dengan yang tercatat di manifest; verifikasi dihentikan:", err=True)
         for problem in problems:
@@ -87,7 +96,7 @@ def verify(report_dir: Path, unit: str | None = None, data: Path | None = None, 
     if unit is not None and not any(entry.get("unit") == unit for entry in expected.values()):
         raise IpasnError(f"--unit: '{unit}' tidak tercatat di manifest")
     with tempfile.TemporaryDirectory(prefix="ipasn-verify-") as scratch:
-        params = _rerun_params(manifest, data_path, Path(scratch), unit)
+        params = _rerun_params(manifest, data_paths, Path(scratch), unit)
         prepared = prepare(params, only=unit)
         workers = jobs or default_jobs()
         results = execute_jobs(prepared.jobs, lambda: local_executor(workers))

@@ -1,8 +1,10 @@
 """The zygote process (see kernels.py): import once, then fork one fresh ipykernel per request.
 
-Protocol on stdin/stdout, one JSON line per request: {"connection_file": ..., "cwd": ...}; the answer
-is the child's pid. End of input ends the zygote. Nothing here may start a thread or a zmq context
-before forking: children must start clean.
+Started as `python -m ipasn.report.zygote WORKER_PID MODULE...`. Protocol on stdin/stdout, one JSON
+line per request: {"connection_file": ..., "cwd": ...}; the answer is the child's pid. End of input
+ends the zygote. The death of its worker kills the zygote, and the zygote's kills each kernel (their
+parent-death signal, see lifetime.py). Nothing here may start a thread or a zmq context before
+forking: children must start clean.
 """
 
 from __future__ import annotations
@@ -14,21 +16,12 @@ import os
 import signal
 import sys
 
-
-def die_with_parent() -> None:
-    """Linux: be killed when the parent dies, so a killed run leaves no kernels behind."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        try:
-            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except OSError:
-            pass
+from ipasn.report.lifetime import die_with_parent
 
 
-def _become_kernel(connection_file: str, cwd: str) -> None:
+def _become_kernel(connection_file: str, cwd: str, zygote: int) -> None:
     """In the forked child: a new process group, quiet standard streams, then an ordinary kernel."""
-    die_with_parent()
+    die_with_parent(zygote)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the notebook's own subprocesses need waitpid
     os.setpgid(0, 0)
     os.chdir(cwd)
@@ -43,8 +36,8 @@ def _become_kernel(connection_file: str, cwd: str) -> None:
     app.start()
 
 
-def main(warm_imports: list[str]) -> None:
-    die_with_parent()
+def main(worker: int, warm_imports: list[str]) -> None:
+    die_with_parent(worker)
     import ipykernel.kernelapp  # noqa: F401 - the kernel itself, the biggest import
     import IPython  # noqa: F401
 
@@ -58,17 +51,18 @@ def main(warm_imports: list[str]) -> None:
     gc.collect()
     gc.freeze()
     print("ready", flush=True)
+    me = os.getpid()
     for line in sys.stdin:
         request = json.loads(line)
         sys.stdout.flush()
         pid = os.fork()
         if pid == 0:
             try:
-                _become_kernel(request["connection_file"], request["cwd"])
+                _become_kernel(request["connection_file"], request["cwd"], me)
             finally:
                 os._exit(0)
         print(pid, flush=True)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(int(sys.argv[1]), sys.argv[2:])

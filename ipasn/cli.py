@@ -156,15 +156,33 @@ def verify_command(report_dir: Path, unit: str | None, data: tuple[Path, ...], j
 
 @main.command("demo-data")
 @click.argument("out", type=click.Path(path_type=Path))
-@click.option("--units", default=10, show_default=True, help="Number of units (SKPD).")
-@click.option("--employees", default=2500, show_default=True, help="Number of employees.")
+@click.option("--units", type=int, default=None, help="Number of units (SKPD).  [default: 10; 3 with --siasn]")
+@click.option("--employees", type=int, default=None,
+              help="Number of employees.  [default: 2500; 150 with --siasn]")
 @click.option("--seed", default=2022, show_default=True, help="Random seed.")
 @click.option("--year", "tahun", default=2022, show_default=True, help="Measurement year of the data.")
-def demo_data_command(out: Path, units: int, employees: int, seed: int, tahun: int) -> None:
-    """Write a synthetic instansi to OUT (.xlsx, or a folder of CSV files)."""
-    from ipasn.demo import write_demo
+@click.option("--siasn", is_flag=True,
+              help="Write the instansi as SIASN downloads (Data Utama PNS, Riwayat Diklat, ...).")
+@click.option("--layout", type=click.Choice(["folder", "workbook"]), default=None,
+              help="With --siasn: a folder of .xlsx downloads, or one workbook with a sheet per table "
+                   "(default: workbook when OUT ends in .xlsx).")
+@click.option("--dirty", is_flag=True, help="With --siasn: store one NIP in Data Utama PNS as a number.")
+def demo_data_command(out: Path, units: int | None, employees: int | None, seed: int, tahun: int,
+                      siasn: bool, layout: str | None, dirty: bool) -> None:
+    """Write a synthetic instansi to OUT (.xlsx, or a folder of CSV files; with --siasn, SIASN downloads)."""
+    if not siasn:
+        if layout or dirty:
+            raise click.UsageError("--layout dan --dirty hanya berlaku bersama --siasn")
+        from ipasn.demo import write_demo
 
-    written = write_demo(out, units=units, employees=employees, seed=seed, tahun=tahun)
+        written = write_demo(out, units=10 if units is None else units,
+                             employees=2500 if employees is None else employees, seed=seed, tahun=tahun)
+    else:
+        from ipasn.siasn_demo import write_siasn
+
+        written = write_siasn(out, layout, units=3 if units is None else units,
+                              employees=150 if employees is None else employees, seed=seed, tahun=tahun,
+                              dirty=dirty)
     click.echo(f"Ditulis: {written}")
 
 

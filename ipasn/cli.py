@@ -112,7 +112,10 @@ def score_command(data: tuple[Path, ...], tahun: int, rules: str | None, output:
     print_accounting(dataset)
     measured = len(result.scores)
     not_measured = int((~result.pegawai["diukur"]).sum())
-    click.echo(f"Diukur {fmt.integer(measured)} PNS; tidak diukur {fmt.integer(not_measured)} (CPNS/PPPK); "
+    from ipasn.summary import not_measured_reasons
+
+    click.echo(f"Diukur {fmt.integer(measured)} PNS; tidak diukur {fmt.integer(not_measured)} "
+               f"({not_measured_reasons(result.pegawai)}); "
                f"{fmt.integer(len(dataset.findings))} temuan.")
     if strict and len(dataset.findings):
         raise StrictModeError(

@@ -81,3 +81,16 @@ def _ordered(values: pd.Series, order: list[str]) -> pd.Series:
 def instansi(result: ScoreResult) -> pd.Series:
     """The instansi's one-row summary: the mean over all its measured PNS (not of unit means)."""
     return summarise(result, by=None).iloc[0]
+
+
+def not_measured_reasons(pegawai: pd.DataFrame) -> str:
+    """Why the registered employees who are not measured are not: "CPNS 12, PPPK 3, CLTN 1" (in the
+    order of `load.NOT_MEASURED`), or "-" when everyone is measured."""
+    from ipasn.load import NOT_MEASURED
+
+    if "keterangan_status" not in pegawai:
+        return "-"
+    counts = pegawai["keterangan_status"].dropna().value_counts()
+    order = [r for r in NOT_MEASURED if r is not None and r in counts] + sorted(
+        r for r in counts.index if r not in NOT_MEASURED)
+    return ", ".join(f"{reason} {int(counts[reason]):,}".replace(",", ".") for reason in order) or "-"

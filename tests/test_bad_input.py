@@ -371,7 +371,7 @@ def test_rows_read_equal_rows_used_plus_rows_with_findings(tmp_path, kind):
                    rf"{line['bermasalah']} dengan temuan \({line['ditolak']} ditolak\)")
         assert re.search(pattern, result.stdout), (pattern, result.stdout)
     assert f"{len(data.findings)} temuan" in result.stdout
-    assert "tidak diukur 2 " in result.stdout  # the CPNS, and the Honorer (unknown status)
+    assert "tidak diukur 2 (CPNS 1, status tidak dikenali 1);" in result.stdout  # the CPNS, and the Honorer
 
 
 def test_harmless_findings_keep_the_record_complete(tmp_path):

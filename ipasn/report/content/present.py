@@ -17,7 +17,7 @@ from ipasn.report.content.data import ReportData
 from ipasn.report.content.privacy import mask_name, mask_nip
 from ipasn.report.content.targets import Targets
 from ipasn.ruleset import INDICATORS, POSITION_TYPES
-from ipasn.summary import summarise
+from ipasn.summary import not_measured_reasons, summarise
 
 INDICATOR_TITLES = {
     "kepemimpinan": "Diklat kepemimpinan", "fungsional": "Diklat fungsional", "teknis": "Diklat teknis",
@@ -83,7 +83,7 @@ def headline(report: ReportData, targets: Targets) -> HTML:
         f"<p>{target_text}.</p>",
         f"<p>Partisipasi: {fmt.integer(whole['diukur'])} PNS diukur dari {fmt.integer(whole['terdaftar'])} "
         f"pegawai terdaftar ({fmt.percent(whole['partisipasi'])}); "
-        f"{fmt.integer(whole['tidak_diukur'])} CPNS/PPPK tidak diukur. "
+        f"{fmt.integer(whole['tidak_diukur'])} tidak diukur ({not_measured_reasons(report.pegawai)}). "
         f"Data lengkap: {fmt.integer(whole['data_lengkap'])} PNS ({fmt.percent(whole['kelengkapan'])}).</p>",
         *_missing_tables(report),
         "</div>",

@@ -695,6 +695,13 @@ def _finding_rows(rows: list[dict]) -> pd.DataFrame:
     return out[[*fnd.COLUMNS, "_src"]].astype({"baris": "int64", "ditolak": bool, "berdampak": bool})
 
 
+def _with_error_cells(table: _Table, found: pd.DataFrame) -> pd.DataFrame:
+    """A table's findings with its Excel error cells first (most tables have none: nothing to join)."""
+    if not any(sheet.errors for sheet in table.sheets):
+        return found
+    return pd.concat([_error_cells(table), found], ignore_index=True)
+
+
 def _error_cells(table: _Table) -> pd.DataFrame:
     """Excel error values that the reader turned into empty cells (the empty value has its own
     finding where it matters)."""
@@ -744,7 +751,7 @@ def load(path: str | Path | list[str | Path], rules: Ruleset | None = None, *, u
         hukdis, unreadable, parts["hukdis"] = _load_hukdis(tables["hukdis"], roster)
     absent = {name: name in absent_ok for name in ABSENT_MEANS if name not in tables}
     # A cell's Excel error comes before what its emptiness caused, in the same row.
-    found = fnd.combine([pd.concat([_error_cells(tables[name]), part], ignore_index=True) for name, part in parts.items()]
+    found = fnd.combine([_with_error_cells(tables[name], part) for name, part in parts.items()]
                         + [_sheet_findings(sources, absent)])
     return Dataset(
         source=sources.label, pegawai=pegawai, diklat=diklat, kinerja=kinerja, hukdis=hukdis,

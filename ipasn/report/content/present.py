@@ -261,10 +261,11 @@ def findings_summary(report: ReportData) -> HTML:
     found = report.findings
     if found.empty:
         return _show("<p>Tidak ada temuan data.</p>")
-    counts = found.groupby(["lembar", "masalah"], sort=True).agg(
+    # Separate downloads all call their sheet "Sheet1": the file tells them apart.
+    counts = found.groupby(["berkas", "lembar", "masalah"], sort=True).agg(
         baris=("baris", "size"), ditolak=("ditolak", "sum")).reset_index()
     frame = pd.DataFrame({
-        "Lembar": counts["lembar"], "Masalah": counts["masalah"],
+        "Berkas": counts["berkas"], "Lembar": counts["lembar"], "Masalah": counts["masalah"],
         "Baris": counts["baris"].map(fmt.integer), "Tidak dipakai": counts["ditolak"].map(fmt.integer),
     })
     return _show(table(frame, "tabel", ("Baris", "Tidak dipakai")))

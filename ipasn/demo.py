@@ -375,6 +375,14 @@ def _unit_sizes(table: list[tuple[str, float, str]], employees: int) -> np.ndarr
 # --- the generator -----------------------------------------------------------------------------
 
 
+def check_size(units: int, employees: int) -> None:
+    """A demo instansi needs a unit, and at least one employee in each."""
+    if units < 1:
+        raise ValueError("units harus paling sedikit 1")
+    if employees < units:
+        raise ValueError("employees harus paling sedikit sama dengan units (tiap unit minimal 1 pegawai)")
+
+
 def make_demo(units: int = 10, employees: int = 2500, seed: int = 2022,
               tahun: int = 2022) -> dict[str, pd.DataFrame]:
     """A synthetic instansi as raw sheets "pegawai", "diklat", "kinerja", "hukdis" (all text).
@@ -383,10 +391,7 @@ def make_demo(units: int = 10, employees: int = 2500, seed: int = 2022,
     Gubernur", the tenth unit, has three people). The same arguments give identical frames.
     """
     units, employees, tahun = int(units), int(employees), int(tahun)
-    if units < 1:
-        raise ValueError("units harus paling sedikit 1")
-    if employees < units:
-        raise ValueError("employees harus paling sedikit sama dengan units (tiap unit minimal 1 pegawai)")
+    check_size(units, employees)
     rng = np.random.default_rng(seed)
     people = _people(rng, units, employees, tahun)
     pegawai = _pegawai_sheet(rng, people)

@@ -88,6 +88,7 @@ from ipasn.demo import (
     _TECHNICAL_TOPICS,
     _nips,
     _unit_sizes,
+    check_size,
 )
 from ipasn.files import normalise_zip
 
@@ -489,10 +490,7 @@ def make_siasn(units: int = 3, employees: int = 150, seed: int = 2022, tahun: in
     download dated 5 January of `tahun` + 1). `dirty` adds one NIP stored as a number.
     """
     units, employees, tahun = int(units), int(employees), int(tahun)
-    if units < 1:
-        raise ValueError("units harus paling sedikit 1")
-    if employees < units:
-        raise ValueError("employees harus paling sedikit sama dengan units (tiap unit minimal 1 pegawai)")
+    check_size(units, employees)
     rng = np.random.default_rng(seed)
     people = _people(rng, units, employees, tahun)
     plants = _plant(rng, people, tahun)

@@ -71,9 +71,9 @@ def print_accounting(dataset) -> None:
     ignored = dataset.column_use[dataset.column_use["dibaca_sebagai"] == ""] if len(dataset.column_use) else None
     if ignored is not None and len(ignored):
         click.echo(f"  {fmt.integer(len(ignored))} kolom tidak dipakai (alasannya di lembar 'rekap_kolom' keluaran .xlsx).")
-    for table, declared in dataset.absent.items():
-        from ipasn.load import ABSENT_MEANS
+    from ipasn.load import ABSENT_MEANS
 
+    for table, declared in dataset.absent.items():
         if declared:
             click.echo(f"  {table:<{width}} tidak ada (dinyatakan sengaja): {ABSENT_MEANS[table]}.")
         else:

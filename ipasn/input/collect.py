@@ -25,7 +25,7 @@ from ipasn.input import roles
 from ipasn.input.roles import INVISIBLE, Identified, Unrecognised
 from ipasn.input.sniff import kind
 from ipasn.input.xlsx import column_letter
-from ipasn.schema import Sheet
+from ipasn.schema import SHEETS, Sheet
 
 CSV_DELIMITERS = (",", ";", "\t", "|")
 # What Excel shows for a formula that failed; a CSV saved from Excel writes the same text.
@@ -53,8 +53,6 @@ class RawSheet:
 
     @property
     def table(self) -> str:
-        from ipasn.schema import SHEETS
-
         return SHEETS[self.role].target
 
 
@@ -265,9 +263,9 @@ def _csv_identify(text: str, title: str, file: str, specs: Mapping[str, Sheet]):
         score = (isinstance(found, Identified), len(found.read) if isinstance(found, Identified) else 0, -order)
         if best is None or score > best[0]:
             best = (score, delimiter, found, head)
-    if best is None or not isinstance(best[2], Identified) and errors:
-        if errors:
-            raise errors[0]
+    if errors and (best is None or not isinstance(best[2], Identified)):
+        raise errors[0]  # the file's name says a table whose columns no delimiter finds
+    if best is None:
         raise InputError("berkas kosong: tidak ada judul kolom maupun data", file=file, sheet=title)
     return best[1], best[2], best[3]
 

@@ -179,8 +179,7 @@ def identify(title: str, rows: Sequence[Sequence[object]], file: str,
         if hint is not None and specs[hint].target == specs[role].target:
             role = hint
     elif hint is not None and exact:
-        index, matched = found[hint]
-        check_columns(specs[hint], matched, file, title)
+        check_columns(specs[hint], found[hint][1], file, title)
         raise AssertionError("unreachable: check_columns raises")  # pragma: no cover
     else:
         nip_rows = [index for index, matched in found.values() if "nip" in matched]

@@ -3,7 +3,7 @@
 
 What it does, in one run (issue 5, "One machine"):
 
-1. Builds a demo instansi with `ipasn.demo.make_demo(units=--units, employees=--employees)` written as
+1. Builds a demo instansi with `ipasn.demo.contract.make_demo(units=--units, employees=--employees)` written as
    an .xlsx workbook under benchmarks/out/batch/ (cached), and prints the unit size distribution.
 2. (a) Baseline, the loop an analyst would write: for each unit, the `papermill` CLI (a cold kernel)
    on notebooks/unit_report.ipynb with `-p data <workbook> -p year YEAR -p unit NAME`, then the
@@ -280,10 +280,10 @@ def child_profile(args) -> dict:
     """Phases of one unit's document, in this process: kernel execution, HTML, PDF; then profiles.
 
     The phase timings are taken without a profiler; the profiles come from separate, repeated calls."""
-    from ipasn.report.document.execute import execute
     from ipasn.report.batch.params import load_params
-    from ipasn.report.document.render import html_to_pdf, notebook_html
     from ipasn.report.batch.plan import prepare
+    from ipasn.report.document.execute import execute
+    from ipasn.report.document.render import html_to_pdf, notebook_html
 
     params = load_params(args.child_profile)
     units = json.loads(args.profile_units)
@@ -368,7 +368,7 @@ def in_child(extra: list[str], capture: bool = False) -> tuple[dict, float, str]
 
 def build_instansi(units: int, employees: int, seed: int) -> tuple[Path, dict[str, int], dict[str, int]]:
     """The demo workbook (cached) and pegawai rows and PNS per unit."""
-    from ipasn.demo import make_demo, write_demo
+    from ipasn.demo.contract import make_demo, write_demo
 
     folder = OUT / f"u{units}-e{employees}-s{seed}"
     workbook = folder / "demo.xlsx"

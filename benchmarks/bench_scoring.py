@@ -202,7 +202,7 @@ def measure(folder: Path, year: int, sample: int, repeat: int, seed: int) -> dic
     out: dict = {"rss_start": maxrss_bytes()}
     started = time.perf_counter()
     import ipasn
-    from ipasn.reference import score_reference
+    from ipasn.scoring.reference import score_reference
 
     out["import_seconds"] = time.perf_counter() - started
     out["ipasn_file"] = ipasn.__file__

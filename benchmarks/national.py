@@ -1,6 +1,6 @@
 """A national-scale synthetic HR export (3.8 million PNS, about 20 million history rows), as parquet.
 
-Used by bench_scoring.py. It produces the same kind of raw columns as `ipasn.demo.make_demo` (every
+Used by bench_scoring.py. It produces the same kind of raw columns as `ipasn.demo.contract.make_demo` (every
 value text, as an HR export gives it: dates "dd-mm-yyyy", decimal commas, mixed spellings of the
 same code, a small share of dirty rows) but is written for size: people are drawn as integer codes
 with numpy, text columns are built with pyarrow (`take` from small vocabularies, element-wise joins),

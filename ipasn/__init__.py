@@ -8,10 +8,11 @@ The Python API the notebooks call::
     units = ipasn.summarise(result, by="unit_kerja")
 """
 
+from ipasn.clean.dataset import Dataset
+from ipasn.clean.load import load
 from ipasn.errors import InputError, IpasnError, ParamsError, RulesetError
-from ipasn.load import Dataset, load
 from ipasn.ruleset import Ruleset, load_ruleset
-from ipasn.score import OUTPUT_COLUMNS, ScoreResult, score
+from ipasn.scoring.score import OUTPUT_COLUMNS, ScoreResult, score
 
 __version__ = "0.1.0"
 

@@ -71,7 +71,7 @@ def print_accounting(dataset) -> None:
     ignored = dataset.column_use[dataset.column_use["dibaca_sebagai"] == ""] if len(dataset.column_use) else None
     if ignored is not None and len(ignored):
         click.echo(f"  {fmt.integer(len(ignored))} kolom tidak dipakai (alasannya di lembar 'rekap_kolom' keluaran .xlsx).")
-    from ipasn.load import ABSENT_MEANS
+    from ipasn.clean.dataset import ABSENT_MEANS
 
     for table, declared in dataset.absent.items():
         if declared:
@@ -97,10 +97,11 @@ def print_accounting(dataset) -> None:
 def score_command(data: tuple[Path, ...], tahun: int, rules: str | None, output: Path | None,
                   tanggal_acuan: str | None, unit_column: str | None, absent: tuple[str, ...], strict: bool) -> None:
     """Score every PNS in DATA: workbooks (.xlsx, .xls, .ods), CSV or parquet files, or folders of them."""
-    from ipasn.load import load
-    from ipasn.output import check_output, write_scores
+    from ipasn.clean.load import load
+    from ipasn.export.scores import check_output, write_scores
     from ipasn.ruleset import load_ruleset
-    from ipasn.score import Period, require_year, score
+    from ipasn.scoring.period import Period, require_year
+    from ipasn.scoring.score import score
 
     output = output or Path(f"skor-ipasn-{tahun}-data-pribadi.xlsx")
     check_output(output)
@@ -112,7 +113,7 @@ def score_command(data: tuple[Path, ...], tahun: int, rules: str | None, output:
     print_accounting(dataset)
     measured = len(result.scores)
     not_measured = int((~result.pegawai["diukur"]).sum())
-    from ipasn.summary import not_measured_reasons
+    from ipasn.scoring.summary import not_measured_reasons
 
     click.echo(f"Diukur {fmt.integer(measured)} PNS; tidak diukur {fmt.integer(not_measured)} "
                f"({not_measured_reasons(result.pegawai)}); "
@@ -176,12 +177,12 @@ def demo_data_command(out: Path, units: int | None, employees: int | None, seed:
     if not siasn:
         if layout or dirty:
             raise click.UsageError("--layout dan --dirty hanya berlaku bersama --siasn")
-        from ipasn.demo import write_demo
+        from ipasn.demo.contract import write_demo
 
         written = write_demo(out, units=10 if units is None else units,
                              employees=2500 if employees is None else employees, seed=seed, tahun=tahun)
     else:
-        from ipasn.siasn_demo import write_siasn
+        from ipasn.demo.siasn import write_siasn
 
         written = write_siasn(out, layout, units=3 if units is None else units,
                               employees=150 if employees is None else employees, seed=seed, tahun=tahun,

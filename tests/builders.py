@@ -15,8 +15,8 @@ import openpyxl
 import pandas as pd
 
 import ipasn
-from ipasn.reference import score_reference
-from ipasn.score import ScoreResult
+from ipasn.scoring.reference import score_reference
+from ipasn.scoring.score import ScoreResult
 
 # Canonical headers, used when a sheet is given with no rows (and as the column order otherwise).
 HEADERS = {

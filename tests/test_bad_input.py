@@ -26,9 +26,9 @@ from builders import (
 from click.testing import CliRunner
 
 import ipasn
+from ipasn.clean.findings import COLUMNS as FINDING_COLUMNS
+from ipasn.clean.problems import PROBLEMS
 from ipasn.cli import main
-from ipasn.findings import COLUMNS as FINDING_COLUMNS
-from ipasn.normalize import PROBLEMS
 
 N = 2022
 NIP2 = make_nip(2)

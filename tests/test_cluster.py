@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ipasn.demo import make_demo
-from ipasn.xlsx import workbook_bytes
+from ipasn.demo.contract import make_demo
+from ipasn.export.xlsx import workbook_bytes
 
 distributed = pytest.importorskip("distributed")
 
@@ -203,8 +203,8 @@ def test_workers_with_more_than_one_thread_are_refused():
 
 
 def test_jobs_travel_by_value_and_a_worker_without_the_shared_folder_says_so(tmp_path):
-    from ipasn.report.document.job import Job, notebook_template, run_job
     from ipasn.report.batch.cluster import run_on_worker
+    from ipasn.report.document.job import Job, notebook_template, run_job
 
     job = Job(tahun=2022, unit="Dinas A", slug="dinas-a", template=notebook_template("unit_report.ipynb"),
               year_dir=tmp_path / "tidak-dibagi" / "2022", parameters={"year": 2022}, title="t", footer="f")

@@ -15,9 +15,9 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from ipasn.demo import make_demo
+from ipasn.demo.contract import make_demo
+from ipasn.export.xlsx import workbook_bytes
 from ipasn.files import TEMP_PREFIX
-from ipasn.xlsx import workbook_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 IPASN = [sys.executable, "-m", "ipasn.cli"]

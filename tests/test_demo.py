@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 import ipasn
-from ipasn.demo import SHEET_COLUMNS, make_demo, write_demo
+from ipasn.demo.contract import make_demo, write_demo
+from ipasn.demo.pools import SHEET_COLUMNS
 
 EXPECTED_CODES = {
     "PENDIDIKAN_TIDAK_DIKENALI", "JABATAN_TIDAK_DIKENALI", "TANGGAL_TIDAK_VALID", "JP_NEGATIF",

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipasn import normalize as nz
-from ipasn import rowkeys
-from ipasn.explain import per_combination
-from ipasn.people import People, nip_keys_of
+from ipasn.clean import rowkeys
+from ipasn.clean.nips import NO_KEY, nip_keys, nip_text, parse_nip, parse_nip_keys
+from ipasn.scoring.explain import per_combination
+from ipasn.scoring.join import People, nip_keys_of
 
 NIP_CELLS = [
     "198503302010011001", " 198503302010011001 ", "19850330 201001 1 001", "19850330.201001.1.001",
@@ -29,33 +29,33 @@ NUMBER_CELLS = [198503302010011001.0, 1.98503e17, 12, True]
 
 
 def _one_by_one(values) -> tuple[list, list]:
-    parsed = [nz.parse_nip(v) for v in values]
-    return [nz.NO_KEY if p else int(v) for v, p in parsed], [p for _, p in parsed]
+    parsed = [parse_nip(v) for v in values]
+    return [NO_KEY if p else int(v) for v, p in parsed], [p for _, p in parsed]
 
 
 @pytest.mark.parametrize("dtype", [pytest.param(object, id="object"), pytest.param("str", id="arrow-str")])
 def test_nip_keys_match_parse_nip_cell_by_cell(dtype):
     values = pd.Series(NIP_CELLS * 3, dtype=dtype)
-    keys, problems = nz.parse_nip_keys(values)
+    keys, problems = parse_nip_keys(values)
     expected_keys, expected_problems = _one_by_one(values.astype(object))
     assert keys.tolist() == expected_keys
     assert problems.tolist() == expected_problems
-    assert nz.nip_text(keys).tolist() == [None if k == nz.NO_KEY else f"{k:018d}" for k in expected_keys]
+    assert nip_text(keys).tolist() == [None if k == NO_KEY else f"{k:018d}" for k in expected_keys]
 
 
 def test_nip_keys_of_a_column_excel_filled_with_numbers():
     values = pd.Series(NIP_CELLS + NUMBER_CELLS, dtype=object)
-    keys, problems = nz.parse_nip_keys(values)
+    keys, problems = parse_nip_keys(values)
     assert (keys.tolist(), problems.tolist()) == _one_by_one(values)
     assert problems.tolist()[-4:] == ["NIP_ANGKA", "NIP_ANGKA", "NIP_ANGKA", "NIP_TIDAK_VALID"]
 
 
 def test_nip_keys_of_loaded_nips_and_of_anything_else():
-    assert nz.nip_keys(pd.Series(["198503302010011001", "098503302010011001"])).tolist() == [
+    assert nip_keys(pd.Series(["198503302010011001", "098503302010011001"])).tolist() == [
         198503302010011001, 98503302010011001]
-    assert nz.nip_keys(pd.Series(["198503302010011001", "A1"])) is None
-    assert nz.nip_keys(pd.Series(["198503302010011001", None])) is None
-    assert nz.nip_keys(pd.Series([], dtype=object)).tolist() == []
+    assert nip_keys(pd.Series(["198503302010011001", "A1"])) is None
+    assert nip_keys(pd.Series(["198503302010011001", None])) is None
+    assert nip_keys(pd.Series([], dtype=object)).tolist() == []
 
 
 cells = st.one_of(st.none(), st.just(np.nan), st.integers(-2, 3), st.sampled_from(["a", "b", ""]),

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import ipasn
-from ipasn.demo import make_demo
+from ipasn.demo.contract import make_demo
 from ipasn.report.batch.slugs import unique_slugs
 
 IPASN = [sys.executable, "-m", "ipasn.cli"]

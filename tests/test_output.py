@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 import ipasn
 from ipasn.cli import main
-from ipasn.output import write_scores
+from ipasn.export.scores import write_scores
 
 N = 2022
 # The contract of the issue, spelled out here so that a change to score.OUTPUT_COLUMNS is caught.

@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 
 import ipasn
-from ipasn.demo import make_demo
+from ipasn.demo.contract import make_demo
+from ipasn.export.xlsx import workbook_bytes
 from ipasn.report.content.privacy import mask_name, mask_nip
-from ipasn.xlsx import workbook_bytes
 
 IPASN = [sys.executable, "-m", "ipasn.cli"]
 

@@ -19,7 +19,7 @@ import pytest
 from builders import make_nip
 
 import ipasn
-from ipasn.reference import score_reference
+from ipasn.scoring.reference import score_reference
 
 N = 2022
 TITLES = [["DAFTAR RIWAYAT PNS"], ["PEMERINTAH PROVINSI DEMO"], ["Diunduh dari SIASN 05-01-2023"], []]

@@ -17,8 +17,8 @@ import pytest
 from builders import make_nip, write_ruleset, write_workbook
 from click.testing import CliRunner
 
+from ipasn.clean.problems import HARMLESS, PROBLEMS
 from ipasn.cli import main
-from ipasn.normalize import HARMLESS, PROBLEMS
 
 N = 2022
 TITLES = [["DAFTAR PEGAWAI NEGERI SIPIL"], ["Sumber: SIASN, diunduh 05-01-2023"], []]

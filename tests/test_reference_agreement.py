@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 import ipasn
-from ipasn.normalize import HARMLESS, parse_training_kind
+from ipasn.clean.codes import parse_training_kind
+from ipasn.clean.problems import HARMLESS
 from ipasn.ruleset import category_for
 
 N = 2024  # a leap year, so that 29 February can be the reference date

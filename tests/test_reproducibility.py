@@ -14,8 +14,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from ipasn.demo import make_demo
-from ipasn.xlsx import workbook_bytes
+from ipasn.demo.contract import make_demo
+from ipasn.export.xlsx import workbook_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 IPASN = [sys.executable, "-m", "ipasn.cli"]

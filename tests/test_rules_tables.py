@@ -25,8 +25,8 @@ from builders import (
 )
 
 import ipasn
-from ipasn.bands import categorize
-from ipasn.summary import instansi, summarise
+from ipasn.scoring.bands import categorize
+from ipasn.scoring.summary import instansi, summarise
 
 N = 2022  # measurement year: tanggal_acuan 31-12-2022, kinerja of 2021
 GOOD_SKP = [assessment(tahun=N - 1, nilai=80)]

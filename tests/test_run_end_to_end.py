@@ -14,10 +14,10 @@ from pypdf import PdfReader
 
 import ipasn
 from ipasn import fmt
-from ipasn.demo import make_demo
+from ipasn.demo.contract import make_demo
+from ipasn.export.xlsx import workbook_bytes
 from ipasn.report.batch.slugs import unique_slugs
-from ipasn.summary import summarise
-from ipasn.xlsx import workbook_bytes
+from ipasn.scoring.summary import summarise
 
 ROOT = Path(__file__).resolve().parents[1]
 IPASN = [sys.executable, "-m", "ipasn.cli"]

@@ -1,4 +1,4 @@
-"""SIASN-shaped exports (`ipasn.siasn_demo`): byte-identical for the same seed, shaped like real downloads
+"""SIASN-shaped exports (`ipasn.demo.siasn`): byte-identical for the same seed, shaped like real downloads
 (title rows, uppercase headers, the employee's NAMA in every riwayat, real #N/A cells), and scored through
 the real CLI the same from a folder of downloads and from one workbook, in agreement with the plain
 reference and with the truth the generator keeps.
@@ -22,18 +22,9 @@ from click.testing import CliRunner
 
 import ipasn
 from ipasn.cli import main
-from ipasn.demo import write_demo
-from ipasn.siasn_demo import (
-    COLUMNS,
-    DATE_COLUMNS,
-    FILE_NAMES,
-    FOLDER_SHEET,
-    HEADER_ROW,
-    TEXT_DATE_SHARE,
-    TITLES,
-    make_siasn,
-    write_siasn,
-)
+from ipasn.demo.contract import write_demo
+from ipasn.demo.siasn import FILE_NAMES, FOLDER_SHEET, HEADER_ROW, TITLES, make_siasn, write_siasn
+from ipasn.demo.siasn_tables import COLUMNS, DATE_COLUMNS, TEXT_DATE_SHARE
 
 N = 2022
 RULES = ipasn.load_ruleset()

@@ -22,10 +22,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from ipasn.demo import make_demo
+from ipasn.demo.contract import make_demo
+from ipasn.export.xlsx import workbook_bytes
 from ipasn.files import TEMP_PREFIX
 from ipasn.report.document import render
-from ipasn.xlsx import workbook_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 IPASN = [sys.executable, "-m", "ipasn.cli"]

@@ -8,7 +8,22 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from ipasn import normalize as nz
+from ipasn.clean.codes import (
+    NO_PUNISHMENT,
+    kedudukan_type,
+    names_leadership,
+    parse_discipline,
+    parse_leadership_id,
+    parse_leadership_level,
+    parse_predicate,
+    parse_punishment,
+    parse_training_id,
+    parse_training_kind,
+    status_obstacle,
+    status_type,
+)
+from ipasn.clean.dates import YEAR_ONLY, parse_date
+from ipasn.clean.parse import parse_jp
 
 
 @pytest.mark.parametrize(("text", "level"), [
@@ -30,16 +45,16 @@ from ipasn import normalize as nz
     ("Pemberhentian tidak dengan hormat sebagai Pegawai Negeri Sipil", "berat"), ("PTDH", "berat"),
     ("Hukuman Disiplin Ringan berupa Teguran Lisan", "ringan"), ("Hukuman Disiplin Sedang", "sedang"),
     # "No punishment" in its spellings
-    ("Tidak ada", nz.NO_PUNISHMENT), ("-", nz.NO_PUNISHMENT), ("Nihil", nz.NO_PUNISHMENT),
-    ("Tidak Pernah", nz.NO_PUNISHMENT),
+    ("Tidak ada", NO_PUNISHMENT), ("-", NO_PUNISHMENT), ("Nihil", NO_PUNISHMENT),
+    ("Tidak Pernah", NO_PUNISHMENT),
     # the whole phrase decides: a duration that decides the level must be there and be one of the law's
     ("Penurunan pangkat setingkat lebih rendah", None), ("Penurunan pangkat setingkat lebih rendah 2 tahun", None),
     ("Penurunan", None), ("Pangkat", None), ("Hukuman disiplin berat berupa teguran lisan", None),
     ("Dipindahkan", None), ("??", None),
 ])
 def test_punishment_names(text, level):
-    assert nz.parse_punishment(text)[0] == level
-    assert nz.parse_discipline(text)[0] == level  # the same text in the level column reads the same
+    assert parse_punishment(text)[0] == level
+    assert parse_discipline(text)[0] == level  # the same text in the level column reads the same
 
 
 @pytest.mark.parametrize(("text", "level", "named"), [
@@ -53,19 +68,19 @@ def test_punishment_names(text, level):
     ("Diklat Struktural Lainnya", None, False), ("SESPIM", None, False),
 ])
 def test_leadership_names(text, level, named):
-    assert nz.parse_leadership_level(text)[0] == level
-    assert nz.names_leadership(text)[0] is named
+    assert parse_leadership_level(text)[0] == level
+    assert names_leadership(text)[0] is named
 
 
 @pytest.mark.parametrize(("value", "level"), [("1", 5), ("2", 4), (3, 3), ("4", 2), ("05", 1), ("6", None),
                                               ("7", None), ("8", None)])
 def test_latihan_struktural_id(value, level):
-    parsed, problem = nz.parse_leadership_id(value)
+    parsed, problem = parse_leadership_id(value)
     assert parsed == level and problem is None
 
 
 def test_an_unknown_latihan_struktural_id_is_a_problem():
-    assert nz.parse_leadership_id("9") == (None, "TINGKAT_DIKLAT_TIDAK_DIKENALI")
+    assert parse_leadership_id("9") == (None, "TINGKAT_DIKLAT_TIDAK_DIKENALI")
 
 
 @pytest.mark.parametrize(("value", "kind"), [
@@ -73,7 +88,7 @@ def test_an_unknown_latihan_struktural_id_is_a_problem():
     ("7", "seminar"), ("8", "teknis"), ("9", "seminar"), ("10", "seminar"), (10, "seminar"), ("11", None),
 ])
 def test_jenis_diklat_id(value, kind):
-    assert nz.parse_training_id(value)[0] == kind
+    assert parse_training_id(value)[0] == kind
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -82,7 +97,7 @@ def test_jenis_diklat_id(value, kind):
     ("Sosialisasi", "seminar"), ("Bimbingan Teknis", "teknis"), ("Diklat PIM IV", "kepemimpinan"),
 ])
 def test_training_kinds(text, kind):
-    assert nz.parse_training_kind(text)[0] == kind
+    assert parse_training_kind(text)[0] == kind
 
 
 @pytest.mark.parametrize(("text", "kind", "reason"), [
@@ -93,18 +108,18 @@ def test_training_kinds(text, kind):
     ("Pemberhentian Sementara", None, "pemberhentian sementara"), ("PNS CLTN", "PNS", "CLTN"),
 ])
 def test_status_and_kedudukan_values(text, kind, reason):
-    assert nz.status_type(text) == (kind, None)
-    assert nz.status_obstacle(text)[0] == reason
+    assert status_type(text) == (kind, None)
+    assert status_obstacle(text)[0] == reason
 
 
 def test_an_unknown_status_is_a_problem_in_either_column():
-    assert nz.status_type("Honorer") == (None, "STATUS_TIDAK_DIKENALI")
-    assert nz.kedudukan_type("Masa Persiapan Pensiun") == (None, "KEDUDUKAN_TIDAK_DIKENALI")
+    assert status_type("Honorer") == (None, "STATUS_TIDAK_DIKENALI")
+    assert kedudukan_type("Masa Persiapan Pensiun") == (None, "KEDUDUKAN_TIDAK_DIKENALI")
 
 
 @pytest.mark.parametrize("value", [2020, 2020.0, "2020", " 2020 ", "2020.0", dt.datetime(1905, 7, 12)])
 def test_a_bare_year_is_31_december_and_says_so(value):
-    assert nz.parse_date(value) == (pd.Timestamp(2020, 12, 31), nz.YEAR_ONLY)
+    assert parse_date(value) == (pd.Timestamp(2020, 12, 31), YEAR_ONLY)
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -112,14 +127,14 @@ def test_a_bare_year_is_31_december_and_says_so(value):
     ("12-01-2022", pd.Timestamp(2022, 1, 12)),
 ])
 def test_dates_are_not_years(value, expected):
-    assert nz.parse_date(value) == (expected, None)
+    assert parse_date(value) == (expected, None)
 
 
 @pytest.mark.parametrize(("value", "expected"), [(1000, (1000.0, None)), ("1.000,0", (1000.0, None)),
                                                  (1000.5, (None, "JP_TIDAK_WAJAR")), ("1e303", (None, "JP_TIDAK_WAJAR"))])
 def test_jp_bound(value, expected):
-    assert nz.parse_jp(value) == expected
+    assert parse_jp(value) == expected
 
 
 def test_sedang_is_a_predicate():
-    assert nz.parse_predicate("Sedang") == ("SEDANG", None)
+    assert parse_predicate("Sedang") == ("SEDANG", None)

@@ -23,9 +23,9 @@ import pandas as pd
 from ipasn.errors import InputError
 from ipasn.input import roles
 from ipasn.input.roles import INVISIBLE, Identified, Unrecognised
+from ipasn.input.schema import SHEETS, Sheet
 from ipasn.input.sniff import kind
 from ipasn.input.xlsx import column_letter
-from ipasn.schema import SHEETS, Sheet
 
 CSV_DELIMITERS = (",", ";", "\t", "|")
 # What Excel shows for a formula that failed; a CSV saved from Excel writes the same text.

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ipasn.errors import InputError
-from ipasn.schema import SHEET_ALIASES, SHEET_WORDS, SHEETS, Column, Sheet, header_key
+from ipasn.input.schema import SHEET_ALIASES, SHEET_WORDS, SHEETS, Column, Sheet, header_key
 
 # The header row is searched among this many non-empty rows at the top (title rows stand above it).
 HEADER_SEARCH_ROWS = 30

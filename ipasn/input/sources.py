@@ -11,9 +11,9 @@ from ipasn.errors import InputError
 from ipasn.input.calamine import CalamineWorkbook
 from ipasn.input.collect import Outcome, RawSheet, Skipped, read_csv, read_parquet, read_worksheet
 from ipasn.input.roles import role_from_name, with_unit_column
+from ipasn.input.schema import SHEET_ALIASES, SHEETS, Sheet
 from ipasn.input.sniff import SPREADSHEET_SUFFIXES, TABLE_SUFFIXES, refuse_unknown, workbook_format
 from ipasn.input.xlsx import XlsxWorkbook
-from ipasn.schema import SHEET_ALIASES, SHEETS, Sheet
 
 DATA_SUFFIXES = (*SPREADSHEET_SUFFIXES, *TABLE_SUFFIXES)
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipasn.errors import RulesetError
+from ipasn.export.scores import scores_workbook
 from ipasn.files import clean_temporaries, write_bytes, write_text
-from ipasn.output import scores_workbook
 from ipasn.report.audit import manifest as mf
 from ipasn.report.audit.provenance import dataset_key, sha256_bytes, sha256_file
 from ipasn.report.audit.reuse import intact, run_key

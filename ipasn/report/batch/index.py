@@ -11,14 +11,14 @@ from ipasn.files import write_text
 from ipasn.report.batch.plan import scores_workbook_name
 from ipasn.report.document.job import document_stem, job_key
 from ipasn.report.document.render import stylesheet
-from ipasn.summary import summarise
+from ipasn.scoring.summary import summarise
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from ipasn.report.batch.plan import Prepared
     from ipasn.report.document.job import JobResult
-    from ipasn.score import ScoreResult
+    from ipasn.scoring.score import ScoreResult
 
 STATUS = {"ok": "selesai", "failed": "GAGAL", "reused": "dipakai ulang", None: "belum dibuat"}
 

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ipasn import __version__
+from ipasn.clean.dataset import Dataset
+from ipasn.clean.load import load
 from ipasn.errors import ParamsError, YearError
 from ipasn.files import clean_temporaries
-from ipasn.load import Dataset, load
 from ipasn.report.audit import manifest as mf
 from ipasn.report.audit.provenance import dataset_key, sha256_bytes
 from ipasn.report.batch.params import RunParams
@@ -16,7 +17,8 @@ from ipasn.report.batch.slugs import instansi_slug, unique_slugs
 from ipasn.report.content.data import ReportData, year_history
 from ipasn.report.document.job import INSTANSI, TEMPLATES, Job, notebook_template
 from ipasn.ruleset import DEFAULT_RULESET, parse_ruleset, ruleset_text
-from ipasn.score import ScoreResult, require_year, score
+from ipasn.scoring.period import require_year
+from ipasn.scoring.score import ScoreResult, score
 
 PERSONAL_DATA_SUFFIX = "data-pribadi"
 

@@ -10,10 +10,10 @@ import numpy as np
 import pandas as pd
 
 from ipasn import fmt
+from ipasn.clean.vocab import ROMAN as ROMAN_LEVELS
 from ipasn.report.content.targets import Targets
 from ipasn.ruleset import DIMENSIONS, INDICATORS, Ruleset
-from ipasn.score import STRUCTURAL_LEVEL
-from ipasn.vocab import ROMAN as ROMAN_LEVELS
+from ipasn.scoring.score import STRUCTURAL_LEVEL
 
 DIMENSION_LABELS = {"kualifikasi": "Kualifikasi", "kompetensi": "Kompetensi", "kinerja": "Kinerja",
                     "disiplin": "Disiplin", "ip_asn": "IP ASN"}

@@ -17,7 +17,7 @@ from ipasn import fmt  # noqa: E402
 from ipasn.report.content.analysis import DIMENSION_LABELS  # noqa: E402
 from ipasn.report.content.data import ReportData  # noqa: E402
 from ipasn.ruleset import DIMENSIONS  # noqa: E402
-from ipasn.summary import summarise  # noqa: E402
+from ipasn.scoring.summary import summarise  # noqa: E402
 
 COLORS = {"Sangat Tinggi": "#1a7f37", "Tinggi": "#4caf50", "Sedang": "#f2b705", "Rendah": "#f57c00",
           "Sangat Rendah": "#c62828"}

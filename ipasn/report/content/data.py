@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from ipasn.clean.load import load
 from ipasn.errors import ParamsError
-from ipasn.load import load
 from ipasn.ruleset import DEFAULT_RULESET, Ruleset, parse_ruleset, ruleset_text
-from ipasn.score import Period, ScoreResult, score
+from ipasn.scoring.period import Period
+from ipasn.scoring.score import ScoreResult, score
 
 HISTORY_FILE = "riwayat.parquet"
 
@@ -111,7 +112,7 @@ def report_data(data: str | Path | None = None, year: int = 2022, unit: str | No
 
 def year_history(dataset, rules: Ruleset, years: list[int]) -> pd.DataFrame:
     """Instansi and unit means for each year (one scoring per year, same data and rules)."""
-    from ipasn.summary import summarise
+    from ipasn.scoring.summary import summarise
 
     frames = []
     for year in years:

@@ -11,13 +11,13 @@ import pandas as pd
 from IPython.display import HTML
 
 from ipasn import fmt
-from ipasn.bands import categorize
 from ipasn.report.content import analysis as an
 from ipasn.report.content.data import ReportData
 from ipasn.report.content.privacy import mask_name, mask_nip
 from ipasn.report.content.targets import Targets
 from ipasn.ruleset import INDICATORS, POSITION_TYPES
-from ipasn.summary import not_measured_reasons, summarise
+from ipasn.scoring.bands import categorize
+from ipasn.scoring.summary import not_measured_reasons, summarise
 
 INDICATOR_TITLES = {
     "kepemimpinan": "Diklat kepemimpinan", "fungsional": "Diklat fungsional", "teknis": "Diklat teknis",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ipasn.ruleset import DIMENSIONS, INDICATORS, POSITION_TYPES
-from ipasn.bands import categorize
-from ipasn.score import ScoreResult
+from ipasn.scoring.bands import categorize
+from ipasn.scoring.score import ScoreResult
 
 MEAN_COLUMNS = ["ip_asn", *DIMENSIONS, *(f"kompetensi_{i}" for i in INDICATORS)]
 GENDER = {"L": "Laki-laki", "P": "Perempuan"}
@@ -86,7 +86,7 @@ def instansi(result: ScoreResult) -> pd.Series:
 def not_measured_reasons(pegawai: pd.DataFrame) -> str:
     """Why the registered employees who are not measured are not: "CPNS 12, PPPK 3, CLTN 1" (in the
     order of `load.NOT_MEASURED`), or "-" when everyone is measured."""
-    from ipasn.load import NOT_MEASURED
+    from ipasn.clean.pegawai import NOT_MEASURED
 
     if "keterangan_status" not in pegawai:
         return "-"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ipasn import normalize as nz
+from ipasn.clean.nips import nip_keys
 
 
 def nip_keys_of(table: pd.DataFrame) -> np.ndarray | None:
@@ -17,7 +17,7 @@ def nip_keys_of(table: pd.DataFrame) -> np.ndarray | None:
     the column float and so inexact) derived from the NIP text."""
     if "_nip" in table and table["_nip"].dtype == np.int64:
         return table["_nip"].to_numpy()
-    return nz.nip_keys(table["nip"])
+    return nip_keys(table["nip"])
 
 
 class People:

@@ -1,15 +1,15 @@
 """The input contract: which tables (roles), which columns, and the header spellings accepted for each.
 
 A sheet's role (pegawai, diklat, kursus, kinerja, hukdis) is recognised from its name and its columns
-(`read.py`). Headers match case-, space- and underscore-insensitively (see `header_key`); for each
+(`roles.py`). Headers match case-, space- and underscore-insensitively (see `header_key`); for each
 column the first alias that a sheet has wins, and a header cell serves one column only, so columns are
 matched in the order listed (`unit_kerja` takes "UNOR INDUK NAMA" before `sub_unit` may take "UNOR
 NAMA").
 
 SIASN writes a code and a name for several fields ("JENIS JABATAN ID" and "JENIS JABATAN NAMA"): both
-are read, into `<column>_id` and `<column>`, and `load.py` decides between them. Columns with
-`use=False` are recognised only to say why they are not used (the employee's `NAMA` in a history
-sheet is the person, never the training's name).
+are read, into `<column>_id` and `<column>`, and `ipasn.clean.columns.id_or_name` decides between
+them. Columns with `use=False` are recognised only to say why they are not used (the employee's
+`NAMA` in a history sheet is the person, never the training's name).
 """
 
 from __future__ import annotations

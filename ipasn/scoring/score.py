@@ -7,14 +7,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ipasn import explain
-from ipasn import findings as fnd
-from ipasn.bands import band_points, categorize
-from ipasn.errors import YearError
-from ipasn.load import Dataset
-from ipasn.people import People
+from ipasn.clean import findings as fnd
+from ipasn.clean.dataset import Dataset
+from ipasn.clean.vocab import DISCIPLINE_SEVERITY
 from ipasn.ruleset import INDICATORS, JP_UNITS, Ruleset, jp_units, load_ruleset
-from ipasn.vocab import DISCIPLINE_SEVERITY
+from ipasn.scoring import explain
+from ipasn.scoring.bands import band_points, categorize
+from ipasn.scoring.join import People
+from ipasn.scoring.period import Period
 
 OUTPUT_COLUMNS = [
     "nip", "nama", "unit_kerja", "jenis_jabatan", "kualifikasi", "kompetensi_kepemimpinan",
@@ -27,24 +27,6 @@ EXPLANATION_COLUMNS = [
 # Extra columns after the contract's: what the summaries and the "what to improve" section need.
 DETAIL_COLUMNS = ["sub_unit", "eselon", "pendidikan", "jenis_kelamin", "jabatan"]
 STRUCTURAL_LEVEL = {"Administrator": 3, "Pengawas": 4}
-
-
-@dataclass
-class Period:
-    """The dates one measurement looks at (RULES.md, "Measurement period")."""
-
-    tahun: int
-    tanggal_acuan: pd.Timestamp
-    tahun_kinerja: int
-
-    @classmethod
-    def of(cls, tahun: int, rules: Ruleset, tanggal_acuan: object = None) -> Period:
-        reference = pd.Timestamp(tanggal_acuan) if tanggal_acuan is not None else pd.Timestamp(tahun, 12, 31)
-        return cls(int(tahun), reference.normalize(), int(tahun) - rules.opsi.tahun_kinerja_selisih)
-
-    def window_start(self, years: int) -> pd.Timestamp:
-        """Windows are (start, tanggal_acuan]: start is the same calendar date `years` earlier."""
-        return self.tanggal_acuan - pd.DateOffset(years=years)
 
 
 @dataclass
@@ -287,24 +269,6 @@ def _finding_matters(found: pd.DataFrame, people: People, types: _PerValue, earn
             could |= ((kind == indicator) | unknown_kind) & needs & may_count(windows[indicator])
         relevant[diklat] = could[diklat]
     return matters & relevant, where
-
-
-def require_year(data: Dataset, period: Period) -> None:
-    """Refuse a measurement year whose assessment year the data does not hold, naming the years it
-    does: every PNS would otherwise get kinerja 0 for a typing error. A kinerja table declared absent
-    on purpose is not checked."""
-    if data.absent.get("kinerja"):
-        return
-    usable = set(data.kinerja["tahun"].astype(int)) if len(data.kinerja) else set()
-    if period.tahun_kinerja in usable:
-        return
-    years = sorted(usable | set(data.kinerja_years))
-    if period.tahun_kinerja in years:
-        return  # the year is there but no row of it could be used: that is what the findings say
-    held = (f"data memuat penilaian kinerja tahun {', '.join(map(str, years))}" if years
-            else "data tidak memuat penilaian kinerja sama sekali")
-    raise YearError(f"tahun {period.tahun}: IP ASN tahun {period.tahun} memakai penilaian kinerja tahun "
-                    f"{period.tahun_kinerja}, tetapi {held}")
 
 
 def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan: object = None,

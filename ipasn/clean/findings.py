@@ -2,7 +2,7 @@
 
 Besides the columns an analyst reads (COLUMNS), a loaded finding carries internal columns (CONTEXT,
 names starting with "_") that say what the row would have fed into scoring: its table, its kind of
-training, the earliest and latest date it can have, its assessment year. `score.py` and
+training, the earliest and latest date it can have, its assessment year. `ipasn.scoring.score` and
 `reference.py` use them to decide whether the finding could change this year's score (RULES.md
 "Completeness"); a finding without them could always matter. They are never written out:
 `public()` drops them.
@@ -13,7 +13,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ipasn.normalize import HARMLESS, PROBLEMS, as_text, parse_series, quoted
+from ipasn.clean.parse import as_text, parse_series, quoted
+from ipasn.clean.problems import HARMLESS, PROBLEMS
 
 COLUMNS = ["berkas", "lembar", "baris", "kolom", "nilai", "masalah", "kode", "nip", "ditolak",
            "berdampak"]

@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 
 from ipasn.errors import OutputError
+from ipasn.export.xlsx import workbook_bytes
 from ipasn.files import atomic_path, write_bytes
-from ipasn.score import EXPLANATION_COLUMNS, OUTPUT_COLUMNS, ScoreResult
-from ipasn.xlsx import workbook_bytes
+from ipasn.scoring.score import EXPLANATION_COLUMNS, OUTPUT_COLUMNS, ScoreResult
 
 FORMATS = (".xlsx", ".csv", ".parquet")
 # A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).

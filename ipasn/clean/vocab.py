@@ -1,7 +1,7 @@
 """What HR exports actually write, mapped to ipasn's canonical values.
 
 Every mapping works on a *key*: the text upper-cased with punctuation and spaces removed, so
-"S-1", "s 1" and "S1" are one key. Values are data, not logic; `normalize.py` applies them.
+"S-1", "s 1" and "S1" are one key. Values are data, not logic; `codes.py` applies them.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ EDUCATION = {
     "50": ("S3", "SIII", "STRATA3", "STRATAIII", "STRATATIGA", "DOKTOR", "DOKTORAL", "PHD"),
 }
 
-# Position type names -> canonical type. Two are resolved through the eselon (load.py): "Struktural"
+# Position type names -> canonical type. Two are resolved through the eselon (pegawai.py): "Struktural"
 # (I/II JPT, III Administrator, IV Pengawas) and "Administrasi", UU 5/2014's Jabatan Administrasi
 # ("JA"), which holds Administrator (III), Pengawas (IV) and Pelaksana (no eselon).
 POSITION = {

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ipasn import fmt, rowkeys
-from ipasn.bands import band_points
+from ipasn import fmt
+from ipasn.clean import rowkeys
+from ipasn.scoring.bands import band_points
 
 if TYPE_CHECKING:
     from ipasn.ruleset import Ruleset
-    from ipasn.score import Period
+    from ipasn.scoring.period import Period
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
 INCOMPLETE = " (data tidak lengkap)"

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 import pandas as pd
 
-from ipasn.load import Dataset
+from ipasn.clean.dataset import Dataset
 from ipasn.ruleset import Ruleset, category_for, jp_units, load_ruleset
 
 SEVERITY = {"ringan": 1, "sedang": 2, "berat": 3}

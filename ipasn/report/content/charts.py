@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 
 import matplotlib
 
@@ -31,13 +32,50 @@ STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
+LABEL_WIDTH = 40  # characters on one line of a category label
 _DECIMAL = FuncFormatter(lambda v, _: fmt.number(v, 0) if float(v).is_integer() else fmt.number(v, 1))
 
 
-def _label(text: object) -> str:
-    """Data text shown literally: a "$" would otherwise start matplotlib's math mode."""
+def _label(text: object, width: int = LABEL_WIDTH) -> str:
+    """Data text shown literally (a "$" would otherwise start matplotlib's math mode), whole: a long
+    name wraps between words onto more lines rather than being cut."""
     text = str(text).replace("$", r"\$")
-    return text if len(text) <= 45 else text[:44] + "…"
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
+
+
+def _fit(fig) -> None:
+    """Margins from the extents of the labels, titles and annotations (nothing cut at the edges)."""
+    with plt.rc_context(STYLE):
+        fig.tight_layout(pad=0.3)
+
+
+def label_problems(fig) -> list[str]:
+    """Tick labels, titles and annotations that stick out of the figure, and tick labels that overlap
+    their neighbours: empty for a chart fit to print."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    bounds = fig.bbox.expanded(1.0, 1.0)
+    problems = []
+    for ax in fig.axes:
+        ticks = [_shown_tick_labels(ax.xaxis, 0), _shown_tick_labels(ax.yaxis, 1)]
+        for text in [ax.title, ax.xaxis.label, ax.yaxis.label, *ax.texts, *ticks[0], *ticks[1]]:
+            if text.get_visible() and text.get_text():
+                box = text.get_window_extent(renderer)
+                if box.x0 < bounds.x0 - 0.5 or box.y0 < bounds.y0 - 0.5 or box.x1 > bounds.x1 + 0.5 \
+                        or box.y1 > bounds.y1 + 0.5:
+                    problems.append(f"terpotong: {text.get_text()!r}")
+        for labels in ticks:
+            boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in labels if t.get_visible() and t.get_text()]
+            problems += [f"bertumpuk: {a!r} dan {b!r}" for (a, box_a), (b, box_b) in zip(boxes, boxes[1:])
+                         if box_a.overlaps(box_b)]
+    return problems
+
+
+def _shown_tick_labels(axis, coordinate: int) -> list:
+    """The tick labels drawn: those whose tick lies within the axis' view (the locator may place
+    more)."""
+    low, high = sorted(axis.get_view_interval())
+    return [t for t in axis.get_ticklabels() if low - 1e-9 <= t.get_position()[coordinate] <= high + 1e-9]
 
 
 def to_svg(figure) -> SVG:
@@ -64,6 +102,10 @@ def _bar_labels(ax, bars, values) -> None:
 
 
 def category_distribution(report: ReportData) -> SVG:
+    return to_svg(category_figure(report))
+
+
+def category_figure(report: ReportData):
     names = [band.nama for band in report.rules.kategori][::-1]
     counts = report.scores["kategori"].value_counts().reindex(names, fill_value=0)
     with plt.rc_context(STYLE):
@@ -76,10 +118,15 @@ def category_distribution(report: ReportData) -> SVG:
         ax.set_title("Sebaran kategori IP ASN")
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.integer(int(v))))
-    return to_svg(fig)
+        _fit(fig)
+    return fig
 
 
 def dimensions_against_maximum(report: ReportData) -> SVG:
+    return to_svg(dimensions_figure(report))
+
+
+def dimensions_figure(report: ReportData):
     labels = [DIMENSION_LABELS[d] for d in DIMENSIONS]
     maxima = [report.rules.dimensi_maks[d] for d in DIMENSIONS]
     values = [report.scores[d].mean() if len(report.scores) else float("nan") for d in DIMENSIONS]
@@ -91,42 +138,66 @@ def dimensions_against_maximum(report: ReportData) -> SVG:
         ax.set_title("Nilai dimensi terhadap bobot maksimal")
         ax.legend(frameon=False, fontsize=8)
         ax.yaxis.set_major_formatter(_DECIMAL)
-    return to_svg(fig)
+        _fit(fig)
+    return fig
 
 
 def breakdown(report: ReportData, by: str, title: str) -> SVG:
+    return to_svg(breakdown_figure(report, by, title))
+
+
+def breakdown_figure(report: ReportData, by: str, title: str):
+    """Mean IP ASN per group: upright bars while the group names fit side by side, else lying bars."""
     summary = summarise(report, by=by).reset_index()
     summary = summary[summary["diukur"] > 0]
+    labels, values = [_label(v, 18) for v in summary[by]], summary["ip_asn"].to_numpy()
     with plt.rc_context(STYLE):
         fig, ax = _figure(6.5, 2.6)
-        bars = ax.bar([_label(v) for v in summary[by]], summary["ip_asn"], color=BAR)
-        _bar_labels(ax, bars, summary["ip_asn"].to_numpy())
+        bars = ax.bar(labels, values, color=BAR)
+        _bar_labels(ax, bars, values)
         ax.set_ylim(0, 100)
         ax.set_ylabel("Rata-rata IP ASN")
         ax.set_title(title)
         ax.tick_params(axis="x", labelsize=8)
         ax.yaxis.set_major_formatter(_DECIMAL)
-    return to_svg(fig)
+        _fit(fig)
+    if not label_problems(fig):
+        return fig
+    plt.close(fig)
+    return _lying_bars(labels[::-1], values[::-1], ["" for _ in labels], title, "Rata-rata IP ASN")
+
+
+def _lying_bars(names: list[str], values, categories: list[str], title: str, xlabel: str):
+    """Horizontal bars, one per name (last name on top), the value at the end of each bar."""
+    lines = max((n.count("\n") + 1 for n in names), default=1)
+    height = max(2.0, (0.2 + 0.11 * (lines - 1)) * len(names) + 0.9)
+    with plt.rc_context(STYLE):
+        fig, ax = _figure(6.5, height)
+        ax.barh(range(len(names)), values, color=[COLORS.get(c, BAR) for c in categories])
+        ax.set_yticks(range(len(names)), names, fontsize=7)
+        ax.set_ylim(-0.6, len(names) - 0.4)
+        for i, value in enumerate(values):
+            if pd.notna(value):
+                ax.annotate(fmt.number(value), (value, i), xytext=(2, 0), textcoords="offset points",
+                            va="center", fontsize=7)
+        ax.set_xlim(0, 100)
+        ax.set_xlabel(xlabel)
+        ax.set_title(title)
+        ax.xaxis.set_major_formatter(_DECIMAL)
+        _fit(fig)
+    return fig
 
 
 def unit_ranking(report: ReportData, limit: int = 60) -> SVG:
+    return to_svg(unit_ranking_figure(report, limit))
+
+
+def unit_ranking_figure(report: ReportData, limit: int = 60):
+    """The `limit` best units, best on top, coloured by category; names whole (wrapped, never cut)."""
     summary = summarise(report, by="unit_kerja").reset_index().dropna(subset=["ip_asn"])
     summary = summary.sort_values(["ip_asn", "unit_kerja"], ascending=[True, False]).tail(limit)
-    height = max(2.0, 0.22 * len(summary) + 0.8)
-    with plt.rc_context(STYLE):
-        fig, ax = _figure(6.5, height, left=0.42)
-        names = [_label(n) for n in summary["unit_kerja"]]
-        colors = [COLORS.get(c, BAR) for c in summary["kategori"]]
-        ax.barh(range(len(names)), summary["ip_asn"], color=colors)
-        ax.set_yticks(range(len(names)), names, fontsize=7)
-        for i, value in enumerate(summary["ip_asn"]):
-            ax.annotate(fmt.number(value), (value, i), xytext=(2, 0), textcoords="offset points",
-                        va="center", fontsize=7)
-        ax.set_xlim(0, 100)
-        ax.set_xlabel("Rata-rata IP ASN")
-        ax.set_title("Peringkat unit kerja")
-        ax.xaxis.set_major_formatter(_DECIMAL)
-    return to_svg(fig)
+    return _lying_bars([_label(n) for n in summary["unit_kerja"]], summary["ip_asn"].to_numpy(),
+                       list(summary["kategori"]), "Peringkat unit kerja", "Rata-rata IP ASN")
 
 
 def warm_up() -> None:

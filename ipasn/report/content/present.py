@@ -15,6 +15,7 @@ from ipasn.report.content import analysis as an
 from ipasn.report.content.data import ReportData
 from ipasn.report.content.privacy import mask_name, mask_nip
 from ipasn.report.content.targets import Targets
+from ipasn.report.content.widths import fitted_widths, font_pt, with_break_points
 from ipasn.ruleset import INDICATORS, POSITION_TYPES
 from ipasn.scoring.bands import categorize
 from ipasn.scoring.summary import not_measured_reasons, summarise
@@ -34,21 +35,28 @@ OPTION_LABELS = {
 
 
 def esc(value: object) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    return html.escape(esc_text(value), quote=True)
+
+
+def esc_text(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 def table(frame: pd.DataFrame, css: str = "tabel", numeric: tuple[str, ...] = (),
           widths: tuple[int, ...] = ()) -> str:
     """A plain, escaped HTML table of already-formatted text; `numeric` columns align right.
 
-    `widths` (percent per column) are for long tables laid out with `table-layout: fixed`.
+    `widths` (percent per column) are for long tables laid out with `table-layout: fixed`: widened
+    where a word would not fit (`fitted_widths`). Long file names may wrap after "_" (`<wbr>`).
     """
+    if widths:
+        widths = fitted_widths(frame, widths, font_pt(css))
     cols = "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths) + "</colgroup>" if widths else ""
     head = "".join(f'<th class="{"angka" if c in numeric else ""}">{esc(c)}</th>' for c in frame.columns)
     body = []
     for row in frame.itertuples(index=False, name=None):
-        cells = "".join(
-            f'<td class="{"angka" if c in numeric else ""}">{esc(v)}</td>' for c, v in zip(frame.columns, row))
+        cells = "".join(f'<td class="{"angka" if c in numeric else ""}">{with_break_points(esc_text(v))}</td>'
+                        for c, v in zip(frame.columns, row))
         body.append(f"<tr>{cells}</tr>")
     return (f'<table class="{css}">{cols}<thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table>')
@@ -108,8 +116,9 @@ def _sentence(dimension: str, report: ReportData, gains: pd.DataFrame) -> str:
     if dimension == "kualifikasi":
         high = int((scores["kualifikasi"] >= rules.education_points["40"]).sum())
         missing = int((scores["kualifikasi"] == 0).sum())
+        # Non-breaking hyphens: a line never ends in "S-".
         text = (f"{fmt.integer(high)} dari {fmt.integer(n)} PNS ({fmt.percent(high / n)}) berpendidikan "
-                "S-1/D-IV ke atas.")
+                "S\u20111/D\u2011IV ke atas.")
         if missing:
             text += f" {fmt.integer(missing)} PNS tanpa data pendidikan yang dikenali (nilai 0)."
         return text + " Kenaikan hanya melalui jenjang pendidikan formal atau perbaikan data."
@@ -188,11 +197,16 @@ def competence_table(report: ReportData) -> HTML:
     return _show(table(frame, "tabel", tuple(c for c in frame.columns if c != "Jenis jabatan")))
 
 
-def _mean_columns(summary: pd.DataFrame) -> dict[str, pd.Series]:
-    """IP ASN, the four dimension means (two decimals) and the category of a summary table."""
+ABBREVIATIONS = ('<p class="keterangan">Kual. = kualifikasi, Komp. = kompetensi, Kin. = kinerja, '
+                 "Disp. = disiplin.</p>")
+
+
+def _mean_columns(summary: pd.DataFrame, short: bool = False) -> dict[str, pd.Series]:
+    """IP ASN, the four dimension means (two decimals) and the category of a summary table; `short`
+    headers (explained by ABBREVIATIONS) where a wide table needs the room."""
+    names = ("Kual.", "Komp.", "Kin.", "Disp.") if short else ("Kualifikasi", "Kompetensi", "Kinerja", "Disiplin")
     columns = {name: summary[key].map(fmt.number) for key, name in
-               (("ip_asn", "IP ASN"), ("kualifikasi", "Kualifikasi"), ("kompetensi", "Kompetensi"),
-                ("kinerja", "Kinerja"), ("disiplin", "Disiplin"))}
+               (("ip_asn", "IP ASN"), *zip(("kualifikasi", "kompetensi", "kinerja", "disiplin"), names))}
     return {**columns, "Kategori": summary["kategori"].fillna(fmt.EMPTY)}
 
 
@@ -303,9 +317,7 @@ def employee_table(report: ReportData, mask: bool = False) -> HTML:
         "Data lengkap": scores["data_lengkap"].map({True: "ya", False: "tidak"}),
     })
     return _show(table(frame, "tabel rinci", ("Kual.", "Komp.", "Kin.", "Disp.", "IP ASN"),
-                       (19, 20, 12, 6, 6, 6, 6, 6, 11, 8)),
-                 '<p class="keterangan">Kual. = kualifikasi, Komp. = kompetensi, Kin. = kinerja, '
-                 "Disp. = disiplin.</p>")
+                       (19, 20, 12, 6, 6, 6, 6, 6, 11, 8)), ABBREVIATIONS)
 
 
 def rules_in_force(report: ReportData) -> HTML:
@@ -347,9 +359,10 @@ def unit_ranking_table(report: ReportData) -> HTML:
         "Terdaftar": summary["terdaftar"].map(fmt.integer),
         "PNS diukur": summary["diukur"].map(fmt.integer),
         "Partisipasi": summary["partisipasi"].map(fmt.percent),
-        **_mean_columns(summary),
+        **_mean_columns(summary, short=True),
     })
-    return _show(table(frame, "tabel", tuple(frame.columns[2:-1])))
+    return _show(table(frame, "tabel peringkat", tuple(frame.columns[2:-1]),
+                       (4, 34, 8, 7, 9, 6, 6, 6, 6, 6, 8)), ABBREVIATIONS)
 
 
 def category_table(report: ReportData) -> HTML:

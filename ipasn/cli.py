@@ -98,12 +98,12 @@ def score_command(data: tuple[Path, ...], tahun: int, rules: str | None, output:
                   tanggal_acuan: str | None, unit_column: str | None, absent: tuple[str, ...], strict: bool) -> None:
     """Score every PNS in DATA: workbooks (.xlsx, .xls, .ods), CSV or parquet files, or folders of them."""
     from ipasn.clean.load import load
-    from ipasn.export.scores import check_output, write_scores
+    from ipasn.export.scores import check_output, scores_workbook_name, write_scores
     from ipasn.ruleset import load_ruleset
     from ipasn.scoring.period import Period, require_year
     from ipasn.scoring.score import score
 
-    output = output or Path(f"skor-ipasn-{tahun}-data-pribadi.xlsx")
+    output = output or Path(scores_workbook_name(tahun))
     check_output(output)
     ruleset = load_ruleset(rules)
     dataset = load(list(data), ruleset, unit_column=unit_column, absent_ok=absent)

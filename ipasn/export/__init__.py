@@ -1,2 +1,2 @@
 """Stage 4, export: a ScoreResult in; the scores workbook (.xlsx with its findings and rules sheets),
-CSV or parquet out, byte-identical on rerun (xlsx.py writes deterministic workbooks)."""
+CSV or parquet out, byte-identical on rerun (xlsx.py writes deterministic workbooks; guide.py, the workbook's `petunjuk` sheet)."""

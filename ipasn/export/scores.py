@@ -7,13 +7,21 @@ from pathlib import Path
 import pandas as pd
 
 from ipasn.errors import OutputError
+from ipasn.export.guide import GUIDE_SHEET, guide_table
 from ipasn.export.xlsx import workbook_bytes
 from ipasn.files import atomic_path, write_bytes
 from ipasn.scoring.score import EXPLANATION_COLUMNS, OUTPUT_COLUMNS, ScoreResult
 
 FORMATS = (".xlsx", ".csv", ".parquet")
+PERSONAL_DATA_SUFFIX = "data-pribadi"
 # A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def scores_workbook_name(tahun: int) -> str:
+    """The scores workbook's default name (`ipasn score`, and each year's report folder): it says that
+    the file holds personal data."""
+    return f"skor-ipasn-{tahun}-{PERSONAL_DATA_SUFFIX}.xlsx"
 
 
 def scores_table(result: ScoreResult) -> pd.DataFrame:
@@ -52,7 +60,7 @@ def check_output(output: Path) -> None:
     folder that does not exist."""
     if output.is_dir():
         raise OutputError(f"--output {output} adalah folder: beri nama berkas, misalnya "
-                         f"{output / 'skor-ipasn.xlsx'} (.xlsx, .csv atau .parquet)")
+                         f"{output / ('skor-ipasn-' + PERSONAL_DATA_SUFFIX + '.xlsx')} (.xlsx, .csv atau .parquet)")
     if output.suffix.lower() not in FORMATS:
         raise OutputError(f"format keluaran tidak dikenal: {output.name} (gunakan {', '.join(FORMATS)})")
     if not output.parent.resolve().is_dir():
@@ -81,19 +89,21 @@ def write_scores(result: ScoreResult, output: str | Path) -> list[Path]:
 
 
 def scores_workbook(result: ScoreResult) -> bytes:
-    """The scores workbook (`ipasn score --output x.xlsx` and every report run's): scores, findings,
-    row and column accounting, and the rules in force."""
-    return workbook_bytes({
+    """The scores workbook (`ipasn score --output x.xlsx` and every report run's): first a guide to
+    its sheets and columns (`petunjuk`), then scores, findings, row and column accounting, and the
+    rules in force; each sheet opens ready to read."""
+    sheets = {
         "skor": scores_table(result), "temuan": result.findings, "rekap_baris": result.dataset.accounting,
         "rekap_kolom": result.dataset.column_use, "aturan": rules_table(result),
-    })
+    }
+    return workbook_bytes({GUIDE_SHEET: guide_table(sheets, result.rules), **sheets}, for_people=True)
 
 
 def rules_table(result: ScoreResult) -> pd.DataFrame:
     """Which ruleset, period and options were in force (reports state them)."""
     rules, period = result.rules, result.period
     rows = [("aturan", rules.id), ("nama_aturan", rules.nama), ("tahun", str(period.tahun)),
-            ("tanggal_acuan", period.tanggal_acuan.strftime("%d-%m-%Y")),
+            ("tanggal_acuan", period.tanggal_acuan.date()),  # a date cell in the workbook
             ("tahun_kinerja", str(period.tahun_kinerja))]
     rows += [(f"opsi.{k}", str(v).lower() if isinstance(v, bool) else str(v))
              for k, v in rules.options_in_force().items()]

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipasn.errors import RulesetError
-from ipasn.export.scores import scores_workbook
+from ipasn.export.scores import scores_workbook, scores_workbook_name
 from ipasn.files import clean_temporaries, write_bytes, write_text
 from ipasn.report.audit import manifest as mf
 from ipasn.report.audit.provenance import dataset_key, sha256_bytes, sha256_file
 from ipasn.report.audit.reuse import intact, run_key
 from ipasn.report.batch.index import index_data, write_index
 from ipasn.report.batch.params import RunParams
-from ipasn.report.batch.plan import Prepared, instansi_dir, scores_workbook_name
+from ipasn.report.batch.plan import Prepared, instansi_dir
 from ipasn.report.document.job import JobError, JobResult
 from ipasn.ruleset import ruleset_text
 

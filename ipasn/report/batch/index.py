@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ipasn import __version__, fmt
+from ipasn.export.scores import scores_workbook_name
 from ipasn.files import write_text
-from ipasn.report.batch.plan import scores_workbook_name
 from ipasn.report.document.job import document_stem, job_key
 from ipasn.report.document.render import stylesheet
 from ipasn.scoring.summary import summarise

@@ -20,12 +20,6 @@ from ipasn.ruleset import DEFAULT_RULESET, parse_ruleset, ruleset_text
 from ipasn.scoring.period import require_year
 from ipasn.scoring.score import ScoreResult, score
 
-PERSONAL_DATA_SUFFIX = "data-pribadi"
-
-
-def scores_workbook_name(tahun: int) -> str:
-    """The scores workbook of a year's folder; its name says it holds personal data."""
-    return f"skor-ipasn-{tahun}-{PERSONAL_DATA_SUFFIX}.xlsx"
 
 
 @dataclass

@@ -26,8 +26,9 @@ bench: $(STAMP)
 env: $(STAMP)
 
 # PDF: Debian's Chromium (driven headless by ipasn), WeasyPrint's Pango and HarfBuzz-subset as the
-# fallback engine, and the DejaVu fonts the reports use. Install what is missing when we may.
-SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+# fallback engine, the DejaVu fonts the reports use, and poppler-utils (pdftotext: the layout tests read
+# the PDFs). Install what is missing when we may.
+SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
 system-deps:
 	@missing=""; \
 	for pkg in $(SYSTEM_PACKAGES); do \

@@ -17,6 +17,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 from ipasn import fmt  # noqa: E402
 from ipasn.report.content.analysis import DIMENSION_LABELS  # noqa: E402
 from ipasn.report.content.data import ReportData  # noqa: E402
+from ipasn.report.content.widths import word_width_mm  # noqa: E402
 from ipasn.ruleset import DIMENSIONS  # noqa: E402
 from ipasn.scoring.summary import summarise  # noqa: E402
 
@@ -33,6 +34,7 @@ STYLE = {
     "axes.spines.right": False,
 }
 LABEL_WIDTH = 40  # characters on one line of a category label
+WIDTH, RIGHT = 6.5, 0.97  # inches; the axes end at this share of the width
 _DECIMAL = FuncFormatter(lambda v, _: fmt.number(v, 0) if float(v).is_integer() else fmt.number(v, 1))
 
 
@@ -43,10 +45,9 @@ def _label(text: object, width: int = LABEL_WIDTH) -> str:
     return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
 
 
-def _fit(fig) -> None:
-    """Margins from the extents of the labels, titles and annotations (nothing cut at the edges)."""
-    with plt.rc_context(STYLE):
-        fig.tight_layout(pad=0.3)
+def _text_inches(text: str, size_pt: float) -> float:
+    """Width of the widest line of a label, from the font's advances (no drawing: cheap)."""
+    return max(word_width_mm(line, size_pt) for line in text.split("\n")) / 25.4
 
 
 def label_problems(fig) -> list[str]:
@@ -87,10 +88,10 @@ def to_svg(figure) -> SVG:
     return SVG(data=buffer.getvalue())
 
 
-def _figure(width: float = 6.5, height: float = 2.8, left: float = 0.1):
+def _figure(width: float = WIDTH, height: float = 2.8, left: float = 0.1, right: float = RIGHT):
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(width, height))
-        fig.subplots_adjust(left=left, right=0.97, top=1 - 0.32 / height, bottom=0.45 / height)
+        fig.subplots_adjust(left=left, right=right, top=1 - 0.32 / height, bottom=0.45 / height)
         return fig, ax
 
 
@@ -118,7 +119,6 @@ def category_figure(report: ReportData):
         ax.set_title("Sebaran kategori IP ASN")
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.integer(int(v))))
-        _fit(fig)
     return fig
 
 
@@ -138,7 +138,6 @@ def dimensions_figure(report: ReportData):
         ax.set_title("Nilai dimensi terhadap bobot maksimal")
         ax.legend(frameon=False, fontsize=8)
         ax.yaxis.set_major_formatter(_DECIMAL)
-        _fit(fig)
     return fig
 
 
@@ -151,8 +150,11 @@ def breakdown_figure(report: ReportData, by: str, title: str):
     summary = summarise(report, by=by).reset_index()
     summary = summary[summary["diukur"] > 0]
     labels, values = [_label(v, 18) for v in summary[by]], summary["ip_asn"].to_numpy()
+    slot = WIDTH * (RIGHT - 0.1) / max(len(labels), 1)
+    if any(_text_inches(label, 8) > slot - 0.06 for label in labels):
+        return _lying_bars(labels[::-1], values[::-1], ["" for _ in labels], title, "Rata-rata IP ASN")
     with plt.rc_context(STYLE):
-        fig, ax = _figure(6.5, 2.6)
+        fig, ax = _figure(WIDTH, 2.6)
         bars = ax.bar(labels, values, color=BAR)
         _bar_labels(ax, bars, values)
         ax.set_ylim(0, 100)
@@ -160,19 +162,17 @@ def breakdown_figure(report: ReportData, by: str, title: str):
         ax.set_title(title)
         ax.tick_params(axis="x", labelsize=8)
         ax.yaxis.set_major_formatter(_DECIMAL)
-        _fit(fig)
-    if not label_problems(fig):
-        return fig
-    plt.close(fig)
-    return _lying_bars(labels[::-1], values[::-1], ["" for _ in labels], title, "Rata-rata IP ASN")
+    return fig
 
 
 def _lying_bars(names: list[str], values, categories: list[str], title: str, xlabel: str):
     """Horizontal bars, one per name (last name on top), the value at the end of each bar."""
     lines = max((n.count("\n") + 1 for n in names), default=1)
     height = max(2.0, (0.2 + 0.11 * (lines - 1)) * len(names) + 0.9)
+    # The left margin holds the widest name (and the tick); the right one a value written past 100.
+    left = (max((_text_inches(n, 7) for n in names), default=0.0) + 0.15) / WIDTH
     with plt.rc_context(STYLE):
-        fig, ax = _figure(6.5, height)
+        fig, ax = _figure(WIDTH, height, left=left, right=1 - 0.4 / WIDTH)
         ax.barh(range(len(names)), values, color=[COLORS.get(c, BAR) for c in categories])
         ax.set_yticks(range(len(names)), names, fontsize=7)
         ax.set_ylim(-0.6, len(names) - 0.4)
@@ -184,7 +184,6 @@ def _lying_bars(names: list[str], values, categories: list[str], title: str, xla
         ax.set_xlabel(xlabel)
         ax.set_title(title)
         ax.xaxis.set_major_formatter(_DECIMAL)
-        _fit(fig)
     return fig
 
 

@@ -23,6 +23,7 @@ PT_MM = 25.4 / 72
 TABLE_FONT_PT = 8.5
 SMALL_FONT_PT = {"rinci": 7.5, "peringkat": 7.5}  # report.css: table.rinci, table.peringkat
 LONG_WORD = 16  # characters: shorter words are never given break points
+WIDEST_GLYPH_EM = 1.5  # wider than any letter, digit or sign of DejaVu Sans (Bold): at most 1.1 em
 _BREAK = re.compile(r"(?<=[_/\\])(?=.)|(?<=[^.\s])(?=\.[A-Za-z0-9]+$)")
 
 
@@ -31,12 +32,15 @@ def break_points(word: str) -> list[str]:
     return _BREAK.split(word) if len(word) >= LONG_WORD else [word]
 
 
+_LONG_WORD = re.compile(r"\S{%d,}" % LONG_WORD)
+
+
 def with_break_points(text: str) -> str:
     """Escaped HTML of the text, with <wbr> at the break points of its long words."""
-    if len(text) < LONG_WORD:
-        return html.escape(text, quote=True)
-    return " ".join("<wbr>".join(html.escape(p, quote=True) for p in break_points(w)) if len(w) >= LONG_WORD
-                    else html.escape(w, quote=True) for w in text.split(" "))
+    escaped = html.escape(text, quote=True)  # adds no "_", "/", "\\" or ".": the break points stay put
+    if len(escaped) < LONG_WORD:
+        return escaped
+    return _LONG_WORD.sub(lambda m: "<wbr>".join(break_points(m.group(0))), escaped)
 
 
 def font_pt(css: str) -> float:
@@ -70,8 +74,16 @@ def word_width_mm(word: str, size_pt: float, bold: bool = False) -> float:
 
 
 def widest_piece_mm(values: Iterable[str], size_pt: float, bold: bool = False) -> float:
-    pieces = {p for value in values for word in str(value).split() for p in break_points(word)}
-    return max((word_width_mm(p, size_pt, bold) for p in pieces), default=0.0)
+    """The widest unbreakable piece of the values' words. Measured longest first, and only while a
+    piece that long could still be wider than the widest so far (a long column costs milliseconds)."""
+    words = {w for value in values for w in str(value).split()}
+    pieces = sorted({p for w in words for p in break_points(w)}, key=len, reverse=True)
+    widest = 0.0
+    for piece in pieces:
+        if len(piece) * WIDEST_GLYPH_EM * size_pt * PT_MM <= widest:
+            break
+        widest = max(widest, word_width_mm(piece, size_pt, bold))
+    return widest
 
 
 def fitted_widths(frame: pd.DataFrame, wanted: tuple[float, ...], size_pt: float) -> tuple[float, ...]:

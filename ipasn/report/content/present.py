@@ -362,7 +362,7 @@ def unit_ranking_table(report: ReportData) -> HTML:
         **_mean_columns(summary, short=True),
     })
     return _show(table(frame, "tabel peringkat", tuple(frame.columns[2:-1]),
-                       (4, 34, 8, 7, 9, 6, 6, 6, 6, 6, 8)), ABBREVIATIONS)
+                       (4, 30, 8, 7, 9, 6, 6, 6, 6, 6, 12)), ABBREVIATIONS)
 
 
 def category_table(report: ReportData) -> HTML:

@@ -8,6 +8,7 @@ downloads saved under a long file name, and read back with poppler's `pdftotext`
 from __future__ import annotations
 
 import base64
+import html
 import re
 import shutil
 import subprocess
@@ -109,7 +110,7 @@ def footer_problems(document: str, pages: list[str]) -> list[str]:
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory) -> list[Path]:
     folder = tmp_path_factory.mktemp("layout")
-    demo = make_siasn(units=3, employees=150, seed=2022)
+    demo = make_siasn(units=4, employees=150, seed=2022)  # the fourth: Dinas Pekerjaan Umum dan Penataan Ruang
     (folder / LONG_FILE).write_bytes(demo.workbook())
     (folder / "run.yaml").write_text(
         f"instansi: Pemerintah Kabupaten Sukamaju\ntahun: 2022\ndata: {LONG_FILE}\n"
@@ -118,7 +119,7 @@ def documents(tmp_path_factory) -> list[Path]:
                            "--no-progress"], capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr
     found = sorted((folder / "out").rglob("*.pdf"))
-    assert len(found) == 4  # the instansi and its three units
+    assert len(found) == 5  # the instansi and its four units
     return found
 
 
@@ -133,6 +134,24 @@ def test_no_word_is_split_and_the_footer_is_printed_once_per_page(documents):
     text = " ".join(" ".join(pdf_pages(instansi)).split())
     assert "Dinas Pendidikan dan Kebudayaan" in text  # the chart's label, whole on one line
     assert LONG_FILE in text.replace("_ ", "_").replace(" .xlsx", ".xlsx")  # broken only at "_" or "."
+
+
+def name_lines(pdf: Path, name: str) -> list[int]:
+    """For each place the name is printed (as consecutive words), on how many lines it stands."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    words = [(html.unescape(w), round(float(y))) for y, w in
+             re.findall(r'<word xMin="[^"]+" yMin="([^"]+)"[^>]*>([^<]*)</word>', boxes)]
+    wanted = name.split()
+    return [len({y for _, y in words[i:i + len(wanted)]}) for i in range(len(words))
+            if [w for w, _ in words[i:i + len(wanted)]] == wanted]
+
+
+@needs_pdf
+def test_a_long_unit_name_has_room_in_the_ranking_table(documents):
+    instansi = next(p for p in documents if p.name == "instansi.pdf")
+    lines = name_lines(instansi, "Dinas Pekerjaan Umum dan Penataan Ruang")
+    assert len(lines) == 2 and max(lines) <= 2  # the table (two lines at most) and the chart (one)
 
 
 @needs_pdf
@@ -181,6 +200,12 @@ def test_unit_names_are_whole_in_the_ranking_chart(report):
     names = {" ".join(t.get_text().split()) for t in figure.axes[0].get_yticklabels()}
     assert LONG_UNIT in names and len(names) == report.scores["unit_kerja"].nunique()
     assert charts.to_svg(charts.unit_ranking_figure(report)).data == charts.to_svg(figure).data
+
+
+def test_a_ranking_cut_to_its_best_units_says_so(report):
+    figure = charts.unit_ranking_figure(report, limit=4)
+    assert figure.axes[0].get_title() == "Peringkat unit kerja (4 teratas dari 10)"
+    assert len(figure.axes[0].get_yticklabels()) == 4 and charts.label_problems(figure) == []
 
 
 def test_label_problems_finds_overlapping_and_cut_labels():

@@ -50,6 +50,7 @@ def test_the_guide_comes_first_and_explains_every_column_of_every_sheet(book):
     about = {(sheet, column): text for sheet, column, text in rows}
     assert "paling tinggi 25" in about[("skor", "kualifikasi")]  # the ruleset's maximum, formatted
     assert "data pribadi" in about[("skor", None)]
+    assert all(row[2].alignment.wrap_text for row in book[GUIDE_SHEET].iter_rows(min_row=2))
 
 
 def test_each_sheet_has_a_frozen_bold_header_and_filters_over_its_rows(book):

@@ -96,7 +96,8 @@ def scores_workbook(result: ScoreResult) -> bytes:
         "skor": scores_table(result), "temuan": result.findings, "rekap_baris": result.dataset.accounting,
         "rekap_kolom": result.dataset.column_use, "aturan": rules_table(result),
     }
-    return workbook_bytes({GUIDE_SHEET: guide_table(sheets, result.rules), **sheets}, for_people=True)
+    return workbook_bytes({GUIDE_SHEET: guide_table(sheets, result.rules), **sheets}, for_people=True,
+                          wrapped=("keterangan",))
 
 
 def rules_table(result: ScoreResult) -> pd.DataFrame:

@@ -66,15 +66,16 @@ def fitting_widths(frame: pd.DataFrame) -> dict[str, float]:
 
 def workbook_bytes(sheets: dict[str, pd.DataFrame], stamp: dt.datetime = DEFAULT_STAMP,
                    creator: str = "ipasn", title: str | None = None,
-                   widths: dict[str, float] | None = None, for_people: bool = False) -> bytes:
+                   widths: dict[str, float] | None = None, for_people: bool = False,
+                   wrapped: tuple[str, ...] = ()) -> bytes:
     """One sheet per frame. Text is stored as text (never run as a formula, never turned into a
     number: a NIP keeps its 18 digits); the same frames give the same bytes. `for_people`: each sheet
     opens ready to read (bold, frozen header with filters, widths fitting the content, number and
-    date formats)."""
+    date formats); text in the `wrapped` columns wraps within the column's width."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
 
@@ -83,7 +84,7 @@ def workbook_bytes(sheets: dict[str, pd.DataFrame], stamp: dt.datetime = DEFAULT
     book.properties.creator = creator
     if title:
         book.properties.title = title
-    bold = Font(bold=True)
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for name, frame in sheets.items():
         sheet = book.create_sheet(title=name[:31])
         sized = {**(fitting_widths(frame) if for_people else {}), **(widths or {})}
@@ -92,6 +93,7 @@ def workbook_bytes(sheets: dict[str, pd.DataFrame], stamp: dt.datetime = DEFAULT
                 sheet.column_dimensions[get_column_letter(position)].width = sized[column]
         formats = number_formats(frame) if for_people else {}
         formats = [formats.get(column) for column in frame.columns]
+        wraps = [column in wrapped for column in frame.columns]
         if for_people and len(frame.columns):
             sheet.freeze_panes = "A2"
             sheet.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{len(frame) + 1}"
@@ -104,13 +106,15 @@ def workbook_bytes(sheets: dict[str, pd.DataFrame], stamp: dt.datetime = DEFAULT
         sheet.append(header)
         for row in frame.itertuples(index=False, name=None):
             cells = []
-            for value, number_format in zip(row, formats):
+            for value, number_format, wraps_text in zip(row, formats, wraps):
                 value = _cell_value(value)
                 if isinstance(value, str):
                     value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # xlsx cannot hold control characters
                     cell = WriteOnlyCell(sheet, value=None)
                     cell.value, cell.data_type = value, "s"  # after: openpyxl reads "=..." as a formula
                     cell.number_format = "@"
+                    if wraps_text:
+                        cell.alignment = wrap
                     cells.append(cell)
                 elif for_people and isinstance(value, dt.date):  # datetime too: a date in an object column
                     cell = WriteOnlyCell(sheet, value=value)

@@ -194,9 +194,12 @@ def unit_ranking(report: ReportData, limit: int = 60) -> SVG:
 def unit_ranking_figure(report: ReportData, limit: int = 60):
     """The `limit` best units, best on top, coloured by category; names whole (wrapped, never cut)."""
     summary = summarise(report, by="unit_kerja").reset_index().dropna(subset=["ip_asn"])
+    title = "Peringkat unit kerja"
+    if len(summary) > limit:  # said in the title: the table lists them all
+        title += f" ({fmt.integer(limit)} teratas dari {fmt.integer(len(summary))})"
     summary = summary.sort_values(["ip_asn", "unit_kerja"], ascending=[True, False]).tail(limit)
     return _lying_bars([_label(n) for n in summary["unit_kerja"]], summary["ip_asn"].to_numpy(),
-                       list(summary["kategori"]), "Peringkat unit kerja", "Rata-rata IP ASN")
+                       list(summary["kategori"]), title, "Rata-rata IP ASN")
 
 
 def warm_up() -> None:

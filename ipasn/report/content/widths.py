@@ -4,7 +4,7 @@ A fixed layout (fast to print, see report.css) takes the widths it is given; a c
 its widest word makes the browser break that word ("Poten si IP"). The widths asked for are raised so
 that every column holds its widest word, measured with the report's font (DejaVu Sans, the copy
 matplotlib ships), and the columns with room to spare give it up. Long file and column names may
-break after "_", "/" or before their extension (`break_points`), never elsewhere.
+break after "_" or before their extension (`break_points`), never elsewhere.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ TABLE_FONT_PT = 8.5
 SMALL_FONT_PT = {"rinci": 7.5, "peringkat": 7.5}  # report.css: table.rinci, table.peringkat
 LONG_WORD = 16  # characters: shorter words are never given break points
 WIDEST_GLYPH_EM = 1.5  # wider than any letter, digit or sign of DejaVu Sans (Bold): at most 1.1 em
-_BREAK = re.compile(r"(?<=[_/\\])(?=.)|(?<=[^.\s])(?=\.[A-Za-z0-9]+$)")
+_BREAK = re.compile(r"(?<=_)(?=.)|(?<=[^.\s])(?=\.[A-Za-z0-9]+$)")
 
 
 def break_points(word: str) -> list[str]:
-    """The pieces a long word may wrap between: after _ / \\ and before a file extension."""
+    """The pieces a long word may wrap between: after "_" and before a file extension."""
     return _BREAK.split(word) if len(word) >= LONG_WORD else [word]
 
 
@@ -37,7 +37,7 @@ _LONG_WORD = re.compile(r"\S{%d,}" % LONG_WORD)
 
 def with_break_points(text: str) -> str:
     """Escaped HTML of the text, with <wbr> at the break points of its long words."""
-    escaped = html.escape(text, quote=True)  # adds no "_", "/", "\\" or ".": the break points stay put
+    escaped = html.escape(text, quote=True)  # adds no "_" or ".": the break points stay put
     if len(escaped) < LONG_WORD:
         return escaped
     return _LONG_WORD.sub(lambda m: "<wbr>".join(break_points(m.group(0))), escaped)

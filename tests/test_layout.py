@@ -23,7 +23,7 @@ from ipasn.report.content import charts
 from ipasn.report.content.data import report_data
 from ipasn.report.document import chromium
 from ipasn.report.document.render import html_to_pdf, notebook_html
-from ipasn.siasn_demo import make_siasn
+from ipasn.demo.siasn import make_siasn
 
 needs_pdf = pytest.mark.skipif(chromium.executable() is None or shutil.which("pdftotext") is None,
                                reason="needs chromium and poppler-utils (pdftotext)")

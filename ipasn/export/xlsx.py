@@ -32,7 +32,7 @@ def _cell_value(value: object) -> object:
 
 
 DATE_FORMAT = "dd-mm-yyyy"
-WIDEST = 60  # characters: longer text overflows into the next cell or is cut on screen, never wrapped
+WIDEST = 60  # characters: longer text overflows into the next cell or is cut on screen (or wraps: `wrapped`)
 
 
 def number_formats(frame: pd.DataFrame) -> dict[str, str]:

@@ -1,23 +1,25 @@
-"""Charts as deterministic SVG: no timestamps, fixed ids, the same bytes on every run."""
+"""Charts as deterministic SVG: no timestamps, fixed ids, the same bytes on every run.
+
+The charts are drawn on matplotlib `Figure` objects, never through pyplot: they choose no backend and
+leave pyplot's figures alone, so an analyst's own `plt` charts in the same notebook behave as in any
+notebook (see inline.py for how a report kernel shows those).
+"""
 
 from __future__ import annotations
 
 import io
 
-import matplotlib
+import pandas as pd
+from IPython.display import SVG
+from matplotlib import rc_context
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-matplotlib.use("Agg")  # before pyplot: batch kernels have no display
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from IPython.display import SVG  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
-
-from ipasn import fmt  # noqa: E402
-from ipasn.report.content.analysis import DIMENSION_LABELS  # noqa: E402
-from ipasn.report.content.data import ReportData  # noqa: E402
-from ipasn.ruleset import DIMENSIONS  # noqa: E402
-from ipasn.scoring.summary import summarise  # noqa: E402
+from ipasn import fmt
+from ipasn.report.content.analysis import DIMENSION_LABELS
+from ipasn.report.content.data import ReportData
+from ipasn.ruleset import DIMENSIONS
+from ipasn.scoring.summary import summarise
 
 COLORS = {"Sangat Tinggi": "#1a7f37", "Tinggi": "#4caf50", "Sedang": "#f2b705", "Rendah": "#f57c00",
           "Sangat Rendah": "#c62828"}
@@ -31,6 +33,7 @@ STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
+SVG_METADATA = {"Date": None}  # no timestamp in the file
 _DECIMAL = FuncFormatter(lambda v, _: fmt.number(v, 0) if float(v).is_integer() else fmt.number(v, 1))
 
 
@@ -41,17 +44,23 @@ def _label(text: object) -> str:
 
 
 def to_svg(figure) -> SVG:
-    """Render and close the figure; metadata without a date keeps the bytes stable."""
+    """The figure as an SVG image; metadata without a date keeps the bytes stable.
+
+    A pyplot figure is closed afterwards, so the inline backend does not show it a second time."""
     buffer = io.StringIO()
-    with plt.rc_context(STYLE):
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    plt.close(figure)
+    with rc_context(STYLE):
+        figure.savefig(buffer, format="svg", metadata=SVG_METADATA)
+    if figure.canvas.manager is not None:  # made by pyplot: registered there
+        import matplotlib.pyplot as plt
+
+        plt.close(figure)
     return SVG(data=buffer.getvalue())
 
 
 def _figure(width: float = 6.5, height: float = 2.8, left: float = 0.1):
-    with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(width, height))
+    with rc_context(STYLE):
+        fig = Figure(figsize=(width, height))
+        ax = fig.subplots()
         fig.subplots_adjust(left=left, right=0.97, top=1 - 0.32 / height, bottom=0.45 / height)
         return fig, ax
 
@@ -64,9 +73,10 @@ def _bar_labels(ax, bars, values) -> None:
 
 
 def category_distribution(report: ReportData) -> SVG:
+    """Bar chart of PNS per category: ``nb.category_distribution(report)``."""
     names = [band.nama for band in report.rules.kategori][::-1]
     counts = report.scores["kategori"].value_counts().reindex(names, fill_value=0)
-    with plt.rc_context(STYLE):
+    with rc_context(STYLE):
         fig, ax = _figure(6.5, 2.6)
         bars = ax.bar(names, counts.to_numpy(), color=[COLORS.get(n, BAR) for n in names])
         for bar, value in zip(bars, counts.to_numpy()):
@@ -80,10 +90,11 @@ def category_distribution(report: ReportData) -> SVG:
 
 
 def dimensions_against_maximum(report: ReportData) -> SVG:
+    """Each dimension's mean against its maximum weight: ``nb.dimensions_against_maximum(report)``."""
     labels = [DIMENSION_LABELS[d] for d in DIMENSIONS]
     maxima = [report.rules.dimensi_maks[d] for d in DIMENSIONS]
     values = [report.scores[d].mean() if len(report.scores) else float("nan") for d in DIMENSIONS]
-    with plt.rc_context(STYLE):
+    with rc_context(STYLE):
         fig, ax = _figure(6.5, 2.6)
         ax.bar(labels, maxima, color=MAX, label="Bobot maksimal")
         bars = ax.bar(labels, values, color=BAR, width=0.5, label="Nilai saat ini")
@@ -95,9 +106,10 @@ def dimensions_against_maximum(report: ReportData) -> SVG:
 
 
 def breakdown(report: ReportData, by: str, title: str) -> SVG:
+    """Bar chart of mean IP ASN per group: ``nb.breakdown(report, "jenis_kelamin", "IP ASN per jenis kelamin")``."""
     summary = summarise(report, by=by).reset_index()
     summary = summary[summary["diukur"] > 0]
-    with plt.rc_context(STYLE):
+    with rc_context(STYLE):
         fig, ax = _figure(6.5, 2.6)
         bars = ax.bar([_label(v) for v in summary[by]], summary["ip_asn"], color=BAR)
         _bar_labels(ax, bars, summary["ip_asn"].to_numpy())
@@ -110,10 +122,11 @@ def breakdown(report: ReportData, by: str, title: str) -> SVG:
 
 
 def unit_ranking(report: ReportData, limit: int = 60) -> SVG:
+    """Units by mean IP ASN as horizontal bars, at most `limit` (the highest): ``nb.unit_ranking(report)``."""
     summary = summarise(report, by="unit_kerja").reset_index().dropna(subset=["ip_asn"])
     summary = summary.sort_values(["ip_asn", "unit_kerja"], ascending=[True, False]).tail(limit)
     height = max(2.0, 0.22 * len(summary) + 0.8)
-    with plt.rc_context(STYLE):
+    with rc_context(STYLE):
         fig, ax = _figure(6.5, height, left=0.42)
         names = [_label(n) for n in summary["unit_kerja"]]
         colors = [COLORS.get(c, BAR) for c in summary["kategori"]]
@@ -131,7 +144,7 @@ def unit_ranking(report: ReportData, limit: int = 60) -> SVG:
 
 def warm_up() -> None:
     """Load fonts and renderers once (the kernel zygote calls this before forking)."""
-    with plt.rc_context(STYLE):
+    with rc_context(STYLE):
         fig, ax = _figure(1, 1)
         ax.bar(["a"], [1])
         ax.set_title("Ringkasan")

@@ -202,7 +202,30 @@ def test_papermill_with_a_params_file_using_the_run_definition_keys(tmp_path):
     executed = nbformat.read(out, as_version=4)
     html = "".join(o.get("data", {}).get("text/html", "") for c in executed.cells for o in c.get("outputs", []))
     assert "Instansi Berkas Parameter" in html and UNIT in html
-    assert "71" in html  # the target reached the analysis table
+    # The headline is the one of this data, unit and targets (not of the demo data, the default).
+    from ipasn.report import notebook as nb
+
+    expected = nb.headline(nb.report_data(data=shared["data"], year=2022, unit=UNIT),
+                           nb.Targets.of(shared["targets"])).data
+    assert expected in html
+
+
+def test_the_documented_nbval_command_tests_a_custom_notebook(tmp_path):
+    """README: `pytest --nbval-lax my.ipynb` runs every cell on its defaults and fails on an error."""
+    (tmp_path / "data.xlsx").write_bytes(workbook_bytes(make_demo(units=2, employees=16, seed=5)))
+    own_data = (lambda cell: setattr(cell, "source", cell.source.replace(
+        'data: str = "demo"', 'data: str = "data.xlsx"').replace('"Dinas Kesehatan"', f'"{UNIT}"')))
+    good = _custom_notebook(tmp_path / "unit_saya.ipynb", own_data)
+    bad = nbformat.read(good, as_version=4)
+    bad.cells.append(nbformat.v4.new_code_cell("report.scores['kolom_yang_tidak_ada']"))
+    nbformat.write(bad, tmp_path / "rusak.ipynb")
+    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider", "-q",
+                             "unit_saya.ipynb", "rusak.ipynb"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 1, result.stdout[-3000:]
+    summary = result.stdout.strip().splitlines()[-1]
+    assert re.search(r"1 failed, \d+ passed", summary), summary
+    assert "rusak.ipynb" in result.stdout and "KeyError" in result.stdout
 
 
 def test_nb_api_is_documented_with_examples():

@@ -242,3 +242,50 @@ def test_nb_api_is_documented_with_examples():
     assert "Example" in buffer.getvalue() and "decimal comma" in buffer.getvalue()
     for name in ("report_data", "save_excel", "missing_items"):
         assert "Example" in getattr(nb, name).__doc__, name
+
+
+def test_importing_the_notebook_api_chooses_no_matplotlib_backend():
+    """Outside a kernel nothing is forced (charts draw on Figure objects); a kernel gets the inline one."""
+    code = ("import matplotlib\nfrom ipasn.report import notebook as nb\n"
+            "from ipasn.report.content.charts import _figure\n"
+            "fig, ax = _figure()\nax.bar(['a'], [1])\n"
+            "print(matplotlib.get_backend(auto_select=False), nb.to_svg(fig).data.count('<svg'))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                            env={**__import__("os").environ, "MPLBACKEND": ""})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["None", "1"]
+
+
+def test_outputs_a_static_document_cannot_show_are_replaced_by_a_visible_note():
+    from ipasn.report.document.render import notebook_html
+
+    new = nbformat.v4
+    notebook = new.new_notebook(cells=[new.new_code_cell("", outputs=[
+        new.new_output("display_data", data={"application/vnd.plotly.v1+json": {"data": []}}),
+        new.new_output("display_data", data={"application/javascript": "alert(1)", "text/plain": "Slider(3)"}),
+        new.new_output("stream", name="stdout", text="dicetak oleh sel"),
+        new.new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"}),
+    ])])
+    html = notebook_html(notebook, "judul", "kaki")
+    assert "tidak dapat ditampilkan di dokumen statis (jenis: application/vnd.plotly.v1+json)" in html
+    assert "alert(1)" not in html and "Slider(3)" in html and "(JavaScript atau widget) tidak berjalan" in html
+    assert "dicetak oleh sel" in html and 'src="data:image/png;base64,iVBORw0KGgo="' in html
+    assert notebook.cells[0].outputs[0]["data"] == {"application/vnd.plotly.v1+json": {"data": []}}  # kept
+
+
+def test_tables_speak_indonesian_and_say_what_they_leave_out():
+    import pandas as pd
+
+    from ipasn.report import notebook as nb
+
+    frame = pd.DataFrame({"unit": ["A", "B", None], "rata": [61.2, float("nan"), 1234.567],
+                          "jumlah": [1200, 3, 4], "lengkap": [True, False, True],
+                          "tanggal": pd.to_datetime(["2022-12-31", "2023-01-05", None])}, index=[7, 3, 9])
+    html = nb.table(frame, decimals=1).data
+    assert '<td class="angka">61,2</td>' in html and '<td class="angka">1.234,6</td>' in html
+    assert '<td class="angka">1.200</td>' in html and html.count("<td") == 15  # no row numbers
+    assert "<td>–</td>" in html.replace(' class=""', "") and ">ya<" in html and "31 Desember 2022" in html
+    grouped = frame.groupby("unit")["jumlah"].sum()
+    assert "<th class=\"\">unit</th>" in nb.table(grouped).data  # the index of a groupby is data
+    long = nb.table(pd.DataFrame({"x": range(30)}), max_rows=10).data
+    assert long.count("<tr>") == 11 and "Ditampilkan 10 baris pertama dari 30" in long

@@ -19,10 +19,10 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from ipasn.demo import make_demo
+from ipasn.demo.contract import make_demo
 from ipasn.report.batch.notebook_params import job_parameters
 from ipasn.report.batch.params import RunParams
-from ipasn.xlsx import workbook_bytes
+from ipasn.export.xlsx import workbook_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 IPASN = [sys.executable, "-m", "ipasn.cli"]

@@ -11,7 +11,7 @@ from ipasn import fmt
 from ipasn.files import write_bytes
 from ipasn.report.content.frames import shown_frame
 from ipasn.report.content.present import esc
-from ipasn.xlsx import workbook_bytes
+from ipasn.export.xlsx import workbook_bytes
 
 
 def save_excel(frame: pd.DataFrame | pd.Series, path: str | Path, sheet: str = "daftar") -> HTML:

@@ -34,7 +34,7 @@ ADDED = [
     "## Tambahan analis",
     "import matplotlib.pyplot as plt\nimport pandas as pd\nfrom IPython.display import display\n"
     "fig, ax = plt.subplots(figsize=(4, 2))\n"
-    f"ax.bar(['a', 'b'], [1.5, 2.25])\nax.set_title('{FIGURES[0]}')\nplt.show()",
+    f"ax.bar(['a', 'b'], [1.5, 2.25])\nax.set_title('{FIGURES[0]}')\nnb.decimal_comma(ax)\nplt.show()",
     "pd.DataFrame({'Uraian tabel uji': ['Jumlah JP', 'Rata-rata'], 'Nilai': [1234.5, 61.2]})",
     f"fig2, ax2 = plt.subplots(figsize=(3, 2))\nax2.plot([1, 2])\nax2.set_title('{FIGURES[1]}')\nfig2",
     f"fig3, ax3 = plt.subplots(figsize=(3, 2))\nax3.set_title('{FIGURES[2]}')\ndisplay(fig3)",
@@ -95,6 +95,7 @@ def test_added_chart_and_table_are_in_the_html_once_each_as_svg_and_report_table
     for title in FIGURES:
         assert sum(title in svg for svg in svgs) == 1, title  # shown, and shown once
     added = [svg for svg in svgs if any(t in svg for t in FIGURES)]
+    assert "0,5" in next(svg for svg in added if FIGURES[0] in svg)  # nb.decimal_comma(ax)
     for svg in added:
         assert "<dc:date>" not in svg  # no timestamp: the rerun test below checks the bytes
         assert "font-family" in svg or "DejaVu" in svg  # text kept as text, like ipasn's own charts

@@ -21,6 +21,7 @@ Your own additions
     missing_items(report): who lacks which indicator, one row per PNS and item (a DataFrame).
     table(frame): any pandas table in the report's style, Indonesian numbers.
     to_svg(fig): a matplotlib figure as a fixed SVG image (or simply ``plt.show()``).
+    decimal_comma(ax): axis numbers with the decimal comma, like the report's charts.
     save_excel(frame, path): a list for colleagues, as an Excel workbook.
 
 Importing this module in a Jupyter kernel sets the kernel up (inline.py): figures from ``plt.show()``,
@@ -29,8 +30,8 @@ Importing this module in a Jupyter kernel sets the kernel up (inline.py): figure
 explain each function.
 """
 
-from ipasn.report.content.charts import (breakdown, category_distribution, dimensions_against_maximum,
-                                         to_svg, unit_ranking, warm_up)
+from ipasn.report.content.charts import (breakdown, category_distribution, decimal_comma,
+                                         dimensions_against_maximum, to_svg, unit_ranking, warm_up)
 from ipasn.report.content.data import ReportData, report_data
 from ipasn.report.content.explore import missing_items
 from ipasn.report.content.frames import table
@@ -52,7 +53,7 @@ configure()  # in a Jupyter kernel: figures and tables as above; elsewhere nothi
 
 __all__ = [
     "ReportData", "Targets", "accounting_table", "analysis_table", "breakdown", "breakdown_table",
-    "category_distribution", "category_table", "competence_table", "dimensions_against_maximum",
+    "category_distribution", "category_table", "competence_table", "decimal_comma", "dimensions_against_maximum",
     "employee_table", "findings_summary", "findings_table", "headline", "history_table",
     "improvement_summary", "improvement_table", "missing_items", "report_data", "rules_in_force", "save_excel",
     "sub_unit_table", "table", "target_table", "title", "to_svg", "unit_ranking", "unit_ranking_table",

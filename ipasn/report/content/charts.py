@@ -13,7 +13,7 @@ import pandas as pd
 from IPython.display import SVG
 from matplotlib import rc_context
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator, ScalarFormatter
 
 from ipasn import fmt
 from ipasn.report.content.analysis import DIMENSION_LABELS
@@ -34,6 +34,7 @@ STYLE = {
     "axes.spines.right": False,
 }
 SVG_METADATA = {"Date": None}  # no timestamp in the file
+_AXIS = FuncFormatter(lambda v, _: fmt.number(v, 6, trim=True))
 _DECIMAL = FuncFormatter(lambda v, _: fmt.number(v, 0) if float(v).is_integer() else fmt.number(v, 1))
 
 
@@ -55,6 +56,22 @@ def to_svg(figure) -> SVG:
 
         plt.close(figure)
     return SVG(data=buffer.getvalue())
+
+
+def decimal_comma(ax) -> None:
+    """Write the numbers on both axes of a chart the Indonesian way (0,25; 1.250), as the report's
+    charts do; matplotlib itself writes 0.25 and 1250.
+
+    Example::
+
+        fig, ax = plt.subplots()
+        ax.bar(["A", "B"], [61.2, 58.75])
+        nb.decimal_comma(ax)
+        plt.show()
+    """
+    for axis in (ax.xaxis, ax.yaxis):
+        if isinstance(axis.get_major_formatter(), ScalarFormatter):  # numbers; category labels stay
+            axis.set_major_formatter(_AXIS)
 
 
 def _figure(width: float = 6.5, height: float = 2.8, left: float = 0.1):

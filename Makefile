@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test expected bench env system-deps clean
+.PHONY: demo test lab expected bench env system-deps clean
 
 demo: $(STAMP)
 	$(BIN)/ipasn run params/demo.yaml
@@ -14,6 +14,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval \
 	  --nbval-sanitize-with tests/notebooks/nbval_sanitize.cfg $(PYTEST_ARGS)
+
+# JupyterLab on notebooks/ (the report notebooks and eksplorasi.ipynb; their defaults use the demo data).
+# LAB_ARGS passes more options, e.g. LAB_ARGS="--port 8899 --no-browser".
+LAB_ARGS ?=
+lab: $(STAMP)
+	cd notebooks && ../$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) $(LAB_ARGS)
 
 # Re-execute the notebooks on the demo data and store the outputs nbval compares against.
 expected: $(STAMP)

@@ -437,7 +437,7 @@ def baseline(workbook: Path, sizes: dict[str, int], k: int, folder: Path) -> dic
         executed = out / f"{slugify(unit)}.ipynb"
         started = time.perf_counter()
         pm = subprocess.run([str(papermill), str(notebook), str(executed), "-p", "data", str(workbook),
-                             "-p", "year", str(YEAR), "-p", "unit", unit], capture_output=True, text=True, cwd=out,
+                             "-p", "tahun", str(YEAR), "-p", "unit", unit], capture_output=True, text=True, cwd=out,
                             env=CHILD_ENV)
         t_pm = time.perf_counter() - started
         started = time.perf_counter()

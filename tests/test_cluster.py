@@ -207,7 +207,7 @@ def test_jobs_travel_by_value_and_a_worker_without_the_shared_folder_says_so(tmp
     from ipasn.report.document.job import Job, notebook_template, run_job
 
     job = Job(tahun=2022, unit="Dinas A", slug="dinas-a", template=notebook_template("unit_report.ipynb"),
-              year_dir=tmp_path / "tidak-dibagi" / "2022", parameters={"year": 2022}, title="t", footer="f")
+              year_dir=tmp_path / "tidak-dibagi" / "2022", parameters={"tahun": 2022}, title="t", footer="f")
     assert pickle.loads(pickle.dumps(job)) == job
     assert pickle.loads(pickle.dumps(run_job)) is run_job  # by reference: the workers import ipasn
     result = run_on_worker(run_job, job)

@@ -44,7 +44,7 @@ def test_constraints_pin_every_dependency():
 
 def test_notebook_links_point_into_the_package():
     """notebooks/ (for analysts, JupyterLab and papermill) links to the one copy ipasn ships."""
-    for name in ("unit_report.ipynb", "instansi_report.ipynb"):
+    for name in ("unit_report.ipynb", "instansi_report.ipynb", "eksplorasi.ipynb"):
         link = ROOT / "notebooks" / name
         assert link.is_symlink() and link.resolve() == (ROOT / "ipasn" / "notebooks" / name).resolve()
 
@@ -67,7 +67,7 @@ def test_installed_wheel_finds_its_notebooks(tmp_path):
     wheel = next((tmp_path / "dist").glob("ipasn-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert {"ipasn/notebooks/unit_report.ipynb", "ipasn/notebooks/instansi_report.ipynb",
-            "ipasn/templates/report.css", "ipasn/data/demo.xlsx"} <= set(names)
+            "ipasn/notebooks/eksplorasi.ipynb", "ipasn/templates/report.css", "ipasn/data/demo.xlsx"} <= set(names)
     # A fresh venv with the wheel unpacked in it; the dependencies come from this environment's
     # site-packages by a plain path entry (its .pth files, e.g. an editable ipasn, are not run).
     env = tmp_path / "venv"

@@ -1,21 +1,60 @@
-"""Everything a report notebook calls, in one import: `from ipasn.report import notebook as nb`."""
+"""Everything a report notebook calls, in one import: ``from ipasn.report import notebook as nb``.
 
-from ipasn.report.content.targets import Targets
-from ipasn.report.content.charts import (breakdown, category_distribution, dimensions_against_maximum,
-                                 unit_ranking, warm_up)
+Start with the data, then show it; every function returns something the notebook displays::
+
+    report = nb.report_data(data="demo", year=2022, unit="Dinas Kesehatan")
+    report.scores      # one row per PNS: points per dimension, ip_asn, kategori, keterangan_*
+    report.findings    # data problems (temuan): berkas, lembar, baris, kolom, nilai, masalah, nip
+    report.pegawai     # the employees read, measured or not (diukur) and why
+    nb.headline(report, nb.Targets.of({"ip_asn": 75}))
+
+Loading
+    report_data, ReportData, Targets
+Tables and text of the reports
+    title, headline, analysis_table, competence_table, sub_unit_table, improvement_summary,
+    improvement_table, findings_table, findings_summary, employee_table, rules_in_force,
+    target_table, unit_ranking_table, category_table, history_table, breakdown_table,
+    accounting_table
+Charts of the reports (SVG)
+    category_distribution, dimensions_against_maximum, breakdown, unit_ranking
+Your own additions
+    missing_items(report): who lacks which indicator, one row per PNS and item (a DataFrame).
+    table(frame): any pandas table in the report's style, Indonesian numbers.
+    to_svg(fig): a matplotlib figure as a fixed SVG image (or simply ``plt.show()``).
+    decimal_comma(ax): axis numbers with the decimal comma, like the report's charts.
+    save_excel(frame, path): a list for colleagues, as an Excel workbook.
+
+Importing this module in a Jupyter kernel sets the kernel up (inline.py): figures from ``plt.show()``,
+``display(fig)`` or a figure as a cell's last value appear inline and in the documents of
+``ipasn run`` as SVG, and DataFrames render as report tables. ``help(nb.table)`` and the like
+explain each function.
+"""
+
+from ipasn.report.content.charts import (breakdown, category_distribution, decimal_comma,
+                                         dimensions_against_maximum, to_svg, unit_ranking, warm_up)
 from ipasn.report.content.data import ReportData, report_data
+from ipasn.report.content.explore import missing_items
+from ipasn.report.content.frames import table
+from ipasn.report.content.inline import configure, preload
 from ipasn.report.content.present import (accounting_table, analysis_table, breakdown_table, category_table,
-                                  competence_table, employee_table, findings_summary, findings_table,
-                                  headline, history_table, improvement_summary, improvement_table,
-                                  rules_in_force, sub_unit_table, target_table, title, unit_ranking_table)
+                                          competence_table, employee_table, findings_summary, findings_table,
+                                          headline, history_table, improvement_summary, improvement_table,
+                                          rules_in_force, sub_unit_table, target_table, title, unit_ranking_table)
+from ipasn.report.content.targets import Targets
+from ipasn.report.content.workbook import save_excel
 
-# Called once by the kernel zygote before it forks document kernels (see kernels.py).
-WARM_UP = (warm_up,)
+# Called once by the kernel zygote before it forks document kernels, and in each forked kernel with
+# its shell (see zygote.py): a forked kernel has this module already imported, so the import below
+# does not run there.
+WARM_UP = (warm_up, preload)
+KERNEL_SETUP = (configure,)
+
+configure()  # in a Jupyter kernel: figures and tables as above; elsewhere nothing
 
 __all__ = [
     "ReportData", "Targets", "accounting_table", "analysis_table", "breakdown", "breakdown_table",
-    "category_distribution", "category_table", "competence_table", "dimensions_against_maximum",
+    "category_distribution", "category_table", "competence_table", "decimal_comma", "dimensions_against_maximum",
     "employee_table", "findings_summary", "findings_table", "headline", "history_table",
-    "improvement_summary", "improvement_table", "report_data", "rules_in_force", "sub_unit_table", "target_table",
-    "title", "unit_ranking", "unit_ranking_table",
+    "improvement_summary", "improvement_table", "missing_items", "report_data", "rules_in_force", "save_excel",
+    "sub_unit_table", "table", "target_table", "title", "to_svg", "unit_ranking", "unit_ranking_table",
 ]

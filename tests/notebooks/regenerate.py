@@ -1,6 +1,6 @@
 """Regenerate the nbval expectations: `make expected` (run after changing a notebook or its output).
 
-Each report notebook in notebooks/ is executed as-is (default parameters: the bundled demo data) and
+Each shipped notebook in notebooks/ (the two reports and eksplorasi) is executed as-is (default parameters: the bundled demo data) and
 saved here with its outputs. Cells tagged `key` (headline numbers, analysis tables) are compared by
 nbval; every other code cell is tagged `nbval-ignore-output` (it must still run without error).
 """
@@ -16,7 +16,7 @@ from ipasn.report.document.execute import strip_volatile
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE.parents[1] / "notebooks"
-NAMES = ("unit_report.ipynb", "instansi_report.ipynb")
+NAMES = ("unit_report.ipynb", "instansi_report.ipynb", "eksplorasi.ipynb")
 
 
 def regenerate(name: str) -> Path:

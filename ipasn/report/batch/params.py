@@ -9,10 +9,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ipasn.errors import ParamsError
-from ipasn.report.content.data import demo_workbook
+from ipasn.report.content.data import DEMO, demo_workbook
 from ipasn.report.content.targets import Targets
-
-DEMO = "demo"
 
 
 class Options(BaseModel):

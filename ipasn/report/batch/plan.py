@@ -12,6 +12,7 @@ from ipasn.errors import ParamsError, YearError
 from ipasn.files import clean_temporaries
 from ipasn.report.audit import manifest as mf
 from ipasn.report.audit.provenance import dataset_key, sha256_bytes
+from ipasn.report.batch.notebook_params import check_notebooks, job_parameters
 from ipasn.report.batch.params import RunParams
 from ipasn.report.batch.slugs import instansi_slug, unique_slugs
 from ipasn.report.content.data import ReportData, year_history
@@ -77,6 +78,7 @@ def templates(params: RunParams) -> dict[str, Path]:
 
 def prepare(params: RunParams, only: str | None = None) -> Prepared:
     """Load and score once per year, write each report's bundle, and plan the jobs."""
+    check_notebooks(params)  # a custom notebook that cannot take the run's parameters
     label, text = ruleset_text(params.rules_ref())
     rules = parse_ruleset(text, label)
     beyond = params.targets.beyond(rules.dimensi_maks)
@@ -116,10 +118,7 @@ def _job(prepared: Prepared, result: ScoreResult, year_dir: Path, unit: str | No
         earlier = [t for t in params.tahun if t <= tahun]
         if len(earlier) > 1:
             report.history = year_history(prepared.dataset, result.rules, earlier)
-    parameters = {"year": tahun, "instansi": params.instansi,
-                  "targets": params.targets.model_dump(exclude_none=True), "scored": "bundle"}
-    if unit is not None:
-        parameters.update(unit=unit, mask_personal=params.options.mask_personal_data)
+    parameters = job_parameters(params, tahun, unit)
     scope = unit if unit is not None else params.instansi
     job = Job(
         tahun=tahun, unit=unit, slug=prepared.slugs[unit] if unit is not None else INSTANSI,

@@ -10,6 +10,7 @@ from ipasn.report.audit import manifest as mf
 from ipasn.report.audit.reuse import reusable
 from ipasn.report.batch.finish import RunOutcome, finish, unchanged_run
 from ipasn.report.batch.params import RunParams
+from ipasn.report.batch.notebook_params import check_notebooks
 from ipasn.report.batch.plan import instansi_dir, prepare
 from ipasn.report.batch.pool import WorkerPool, execute_jobs
 from ipasn.report.batch.runlock import run_lock
@@ -35,6 +36,7 @@ def run(params: RunParams, make_executor: Callable[[], Executor], *, only: str |
 def _run(params: RunParams, make_executor: Callable[[], Executor], *, only: str | None, force: bool,
          run_file: Path | None, progress: Callable[[JobResult], None],
          planned: Callable[[int], None]) -> RunOutcome:
+    check_notebooks(params)  # before workers start and data is read: fails in a moment
     if not force and only is None:
         outcome = unchanged_run(params, run_file)
         if outcome is not None:

@@ -1,25 +1,28 @@
-"""Charts as deterministic SVG: no timestamps, fixed ids, the same bytes on every run."""
+"""Charts as deterministic SVG: no timestamps, fixed ids, the same bytes on every run.
+
+The charts are drawn on matplotlib `Figure` objects, never through pyplot: they choose no backend and
+leave pyplot's figures alone, so an analyst's own `plt` charts in the same notebook behave as in any
+notebook (see inline.py for how a report kernel shows those).
+"""
 
 from __future__ import annotations
 
 import io
 import textwrap
 
-import matplotlib
+import pandas as pd
+from IPython.display import SVG
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator, ScalarFormatter
 
-matplotlib.use("Agg")  # before pyplot: batch kernels have no display
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from IPython.display import SVG  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
-
-from ipasn import fmt  # noqa: E402
-from ipasn.report.content.analysis import DIMENSION_LABELS  # noqa: E402
-from ipasn.report.content.data import ReportData  # noqa: E402
-from ipasn.report.content.widths import word_width_mm  # noqa: E402
-from ipasn.ruleset import DIMENSIONS  # noqa: E402
-from ipasn.scoring.summary import summarise  # noqa: E402
+from ipasn import fmt
+from ipasn.report.content.analysis import DIMENSION_LABELS
+from ipasn.report.content.data import ReportData
+from ipasn.report.content.widths import word_width_mm
+from ipasn.ruleset import DIMENSIONS
+from ipasn.scoring.summary import summarise
 
 COLORS = {"Sangat Tinggi": "#1a7f37", "Tinggi": "#4caf50", "Sedang": "#f2b705", "Rendah": "#f57c00",
           "Sangat Rendah": "#c62828"}
@@ -35,6 +38,8 @@ STYLE = {
 }
 LABEL_WIDTH = 40  # characters on one line of a category label
 WIDTH, RIGHT = 6.5, 0.97  # inches; the axes end at this share of the width
+SVG_METADATA = {"Date": None}  # no timestamp in the file
+_AXIS = FuncFormatter(lambda v, _: fmt.number(v, 6, trim=True))
 _DECIMAL = FuncFormatter(lambda v, _: fmt.number(v, 0) if float(v).is_integer() else fmt.number(v, 1))
 
 
@@ -53,8 +58,9 @@ def _text_inches(text: str, size_pt: float) -> float:
 def label_problems(fig) -> list[str]:
     """Tick labels, titles and annotations that stick out of the figure, and tick labels that overlap
     their neighbours: empty for a chart fit to print."""
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
+    canvas = fig.canvas if hasattr(fig.canvas, "get_renderer") else FigureCanvasAgg(fig)  # a bare Figure
+    canvas.draw()
+    renderer = canvas.get_renderer()
     bounds = fig.bbox.expanded(1.0, 1.0)
     problems = []
     for ax in fig.axes:
@@ -80,17 +86,39 @@ def _shown_tick_labels(axis, coordinate: int) -> list:
 
 
 def to_svg(figure) -> SVG:
-    """Render and close the figure; metadata without a date keeps the bytes stable."""
+    """The figure as an SVG image; metadata without a date keeps the bytes stable.
+
+    A pyplot figure is closed afterwards, so the inline backend does not show it a second time."""
     buffer = io.StringIO()
-    with plt.rc_context(STYLE):
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    plt.close(figure)
+    with rc_context(STYLE):
+        figure.savefig(buffer, format="svg", metadata=SVG_METADATA)
+    if figure.canvas.manager is not None:  # made by pyplot: registered there
+        import matplotlib.pyplot as plt
+
+        plt.close(figure)
     return SVG(data=buffer.getvalue())
 
 
+def decimal_comma(ax) -> None:
+    """Write the numbers on both axes of a chart the Indonesian way (0,25; 1.250), as the report's
+    charts do; matplotlib itself writes 0.25 and 1250.
+
+    Example::
+
+        fig, ax = plt.subplots()
+        ax.bar(["A", "B"], [61.2, 58.75])
+        nb.decimal_comma(ax)
+        plt.show()
+    """
+    for axis in (ax.xaxis, ax.yaxis):
+        if isinstance(axis.get_major_formatter(), ScalarFormatter):  # numbers; category labels stay
+            axis.set_major_formatter(_AXIS)
+
+
 def _figure(width: float = WIDTH, height: float = 2.8, left: float = 0.1, right: float = RIGHT):
-    with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(width, height))
+    with rc_context(STYLE):
+        fig = Figure(figsize=(width, height))
+        ax = fig.subplots()
         fig.subplots_adjust(left=left, right=right, top=1 - 0.32 / height, bottom=0.45 / height)
         return fig, ax
 
@@ -109,7 +137,7 @@ def category_distribution(report: ReportData) -> SVG:
 def category_figure(report: ReportData):
     names = [band.nama for band in report.rules.kategori][::-1]
     counts = report.scores["kategori"].value_counts().reindex(names, fill_value=0)
-    with plt.rc_context(STYLE):
+    with rc_context(STYLE):
         fig, ax = _figure(6.5, 2.6)
         bars = ax.bar(names, counts.to_numpy(), color=[COLORS.get(n, BAR) for n in names])
         for bar, value in zip(bars, counts.to_numpy()):
@@ -130,7 +158,7 @@ def dimensions_figure(report: ReportData):
     labels = [DIMENSION_LABELS[d] for d in DIMENSIONS]
     maxima = [report.rules.dimensi_maks[d] for d in DIMENSIONS]
     values = [report.scores[d].mean() if len(report.scores) else float("nan") for d in DIMENSIONS]
-    with plt.rc_context(STYLE):
+    with rc_context(STYLE):
         fig, ax = _figure(6.5, 2.6)
         ax.bar(labels, maxima, color=MAX, label="Bobot maksimal")
         bars = ax.bar(labels, values, color=BAR, width=0.5, label="Nilai saat ini")
@@ -153,7 +181,7 @@ def breakdown_figure(report: ReportData, by: str, title: str):
     slot = WIDTH * (RIGHT - 0.1) / max(len(labels), 1)
     if any(_text_inches(label, 8) > slot - 0.06 for label in labels):
         return _lying_bars(labels[::-1], values[::-1], ["" for _ in labels], title, "Rata-rata IP ASN")
-    with plt.rc_context(STYLE):
+    with rc_context(STYLE):
         fig, ax = _figure(WIDTH, 2.6)
         bars = ax.bar(labels, values, color=BAR)
         _bar_labels(ax, bars, values)
@@ -171,7 +199,7 @@ def _lying_bars(names: list[str], values, categories: list[str], title: str, xla
     height = max(2.0, (0.2 + 0.11 * (lines - 1)) * len(names) + 0.9)
     # The left margin holds the widest name (and the tick); the right one a value written past 100.
     left = (max((_text_inches(n, 7) for n in names), default=0.0) + 0.15) / WIDTH
-    with plt.rc_context(STYLE):
+    with rc_context(STYLE):
         fig, ax = _figure(WIDTH, height, left=left, right=1 - 0.4 / WIDTH)
         ax.barh(range(len(names)), values, color=[COLORS.get(c, BAR) for c in categories])
         ax.set_yticks(range(len(names)), names, fontsize=7)
@@ -204,7 +232,7 @@ def unit_ranking_figure(report: ReportData, limit: int = 60):
 
 def warm_up() -> None:
     """Load fonts and renderers once (the kernel zygote calls this before forking)."""
-    with plt.rc_context(STYLE):
+    with rc_context(STYLE):
         fig, ax = _figure(1, 1)
         ax.bar(["a"], [1])
         ax.set_title("Ringkasan")

@@ -20,6 +20,7 @@ from ipasn.scoring.period import Period
 from ipasn.scoring.score import ScoreResult, score
 
 HISTORY_FILE = "riwayat.parquet"
+DEMO = "demo"  # as `data`: the demo instansi shipped with ipasn (run definitions say the same)
 
 
 def demo_workbook() -> Path:
@@ -94,12 +95,29 @@ class ReportData:
 def report_data(data: str | Path | None = None, year: int = 2022, unit: str | None = None,
                 rules: str | None = None, scored: str | Path | None = None,
                 history_years: list[int] | tuple[int, ...] = ()) -> ReportData:
-    """The notebooks' one entry point: a prepared bundle if `scored` is given, else load and score."""
+    """Load and score one year: the notebooks' one entry point.
+
+    Args:
+        data: a SIASN workbook, CSV file or folder (or a list of them); "demo" or None is the demo
+            instansi shipped with ipasn.
+        year: the measurement year (tahun).
+        unit: one unit kerja for a unit report; None for the whole instansi.
+        rules: a bundled ruleset id (e.g. "perbkn-8-2019") or a ruleset YAML file; None the default.
+        scored: the bundle folder `ipasn run` prepared (then data and rules are not read again).
+        history_years: earlier years to compare with, scored from the same data.
+
+    The result's `scores`, `findings` (temuan) and `pegawai` are pandas DataFrames.
+
+    Example::
+
+        report = nb.report_data(data="demo", year=2022)
+        report.scores[report.scores["unit_kerja"] == "Dinas Kesehatan"]
+    """
     if scored:
         return ReportData.read(scored)
     label, text = ruleset_text(rules)
     ruleset = parse_ruleset(text, label)
-    dataset = load(data or demo_workbook(), ruleset)
+    dataset = load(demo_workbook() if data in (None, "", DEMO) else data, ruleset)
     if unit is not None and unit not in set(dataset.pegawai["unit_kerja"]):
         raise ParamsError(f"unit kerja '{unit}' tidak ada dalam data; yang ada: "
                           + ", ".join(sorted(set(dataset.pegawai["unit_kerja"]))))

@@ -67,6 +67,7 @@ def _show(*parts: str) -> HTML:
 
 
 def title(report: ReportData, instansi: str) -> HTML:
+    """The report title: instansi, unit (if any) and year: ``nb.title(report, "Pemerintah Provinsi Demo")``."""
     period = report.period
     heading = "Laporan Indeks Profesionalitas ASN"
     scope = f"{esc(report.unit)} — {esc(instansi)}" if report.unit is not None else esc(instansi)
@@ -79,6 +80,7 @@ def title(report: ReportData, instansi: str) -> HTML:
 
 
 def headline(report: ReportData, targets: Targets) -> HTML:
+    """The summary box: mean IP ASN, category, PNS measured: ``nb.headline(report, nb.Targets.of(targets))``."""
     whole = summarise(report, by=None).iloc[0]
     value = whole["ip_asn"]
     target = targets.ip_asn
@@ -211,6 +213,7 @@ def _mean_columns(summary: pd.DataFrame, short: bool = False) -> dict[str, pd.Se
 
 
 def breakdown_table(report: ReportData, by: str, label: str) -> HTML:
+    """Mean scores per group of a column, e.g. ``nb.breakdown_table(report, "pendidikan", "Pendidikan")``."""
     summary = summarise(report, by=by).reset_index()
     summary = summary[summary["diukur"] > 0]
     frame = pd.DataFrame({
@@ -222,6 +225,7 @@ def breakdown_table(report: ReportData, by: str, label: str) -> HTML:
 
 
 def improvement_summary(report: ReportData) -> HTML:
+    """Which items raise IP ASN most if met, and the best reachable score: ``nb.improvement_summary(report)``."""
     scores = report.scores
     if scores.empty:
         return _show("<p>Tidak ada PNS yang diukur.</p>")
@@ -286,6 +290,7 @@ def findings_summary(report: ReportData) -> HTML:
 
 
 def findings_table(report: ReportData, mask: bool = False) -> HTML:
+    """Every data problem of the unit, row by row: ``nb.findings_table(report, mask=False)``."""
     found = report.findings
     if found.empty:
         return _show("<p>Tidak ada temuan data.</p>")
@@ -301,6 +306,7 @@ def findings_table(report: ReportData, mask: bool = False) -> HTML:
 
 
 def employee_table(report: ReportData, mask: bool = False) -> HTML:
+    """Every PNS with points per dimension, highest IP ASN first: ``nb.employee_table(report)``."""
     scores = report.scores.sort_values(["ip_asn", "nama", "nip"], ascending=[False, True, True])
     if scores.empty:
         return _show("<p>Tidak ada PNS yang diukur.</p>")
@@ -321,6 +327,7 @@ def employee_table(report: ReportData, mask: bool = False) -> HTML:
 
 
 def rules_in_force(report: ReportData) -> HTML:
+    """The ruleset, reference date and options the scores were computed with: ``nb.rules_in_force(report)``."""
     rules, period = report.rules, report.period
     rows = [("Aturan", f"{rules.nama} ({rules.id})"),
             ("Tanggal acuan", fmt.date(period.tanggal_acuan.date())),
@@ -351,6 +358,7 @@ def target_table(report: ReportData, targets: Targets) -> HTML:
 
 
 def unit_ranking_table(report: ReportData) -> HTML:
+    """Units ranked by mean IP ASN, with their categories: ``nb.unit_ranking_table(report)``."""
     summary = summarise(report, by="unit_kerja").reset_index()
     summary = summary.sort_values(["ip_asn", "unit_kerja"], ascending=[False, True], na_position="last")
     frame = pd.DataFrame({
@@ -366,6 +374,7 @@ def unit_ranking_table(report: ReportData) -> HTML:
 
 
 def category_table(report: ReportData) -> HTML:
+    """How many PNS fall in each category (Sangat Tinggi ... Sangat Rendah): ``nb.category_table(report)``."""
     names = [band.nama for band in report.rules.kategori]
     counts = report.scores["kategori"].value_counts().reindex(names, fill_value=0)
     n = max(int(counts.sum()), 1)
@@ -375,6 +384,7 @@ def category_table(report: ReportData) -> HTML:
 
 
 def history_table(report: ReportData) -> HTML:
+    """IP ASN and dimensions per year (needs `history_years`): ``nb.history_table(report)``."""
     history = report.history
     if history.empty or history["tahun"].nunique() < 2:
         return _show("<p>Data hanya memuat satu tahun pengukuran; perbandingan antartahun belum tersedia.</p>")

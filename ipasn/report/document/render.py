@@ -71,7 +71,9 @@ def _css_string(text: str) -> str:
 
 def notebook_html(notebook: nbformat.NotebookNode, title: str, footer: str) -> str:
     """A complete, self-contained HTML document of the notebook's outputs and markdown."""
-    body, _ = _exporter().from_notebook_node(notebook)
+    from ipasn.report.document.outputs import with_notes
+
+    body, _ = _exporter().from_notebook_node(with_notes(notebook))
     body = _IMG_WITHOUT_ALT.sub('<img alt="Grafik"', body)  # the charts (SVG images)
     return (
         "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -1,10 +1,11 @@
 """The zygote process (see kernels.py): import once, then fork one fresh ipykernel per request.
 
-Started as `python -m ipasn.report.document.zygote WORKER_PID MODULE...`. Protocol on stdin/stdout, one JSON
-line per request: {"connection_file": ..., "cwd": ...}; the answer is the child's pid. End of input
-ends the zygote. The death of its worker kills the zygote, and the zygote's kills each kernel (their
-parent-death signal, see lifetime.py). Nothing here may start a thread or a zmq context before
-forking: children must start clean.
+Started as `python -m ipasn.report.document.zygote WORKER_PID MODULE...`; each MODULE may name
+functions to call once before forking (`WARM_UP`) and in each kernel with its shell (`KERNEL_SETUP`).
+Protocol on stdin/stdout, one JSON line per request: {"connection_file": ..., "cwd": ...}; the
+answer is the child's pid. End of input ends the zygote. The death of its worker kills the zygote,
+and the zygote's kills each kernel (their parent-death signal, see lifetime.py). Nothing here may
+start a thread or a zmq context before forking: children must start clean.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import sys
 from ipasn.report.batch.lifetime import die_with_parent
 
 
-def _become_kernel(connection_file: str, cwd: str, zygote: int) -> None:
+def _become_kernel(connection_file: str, cwd: str, zygote: int, setups: list) -> None:
     """In the forked child: a new process group, quiet standard streams, then an ordinary kernel."""
     die_with_parent(zygote)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the notebook's own subprocesses need waitpid
@@ -33,18 +34,25 @@ def _become_kernel(connection_file: str, cwd: str, zygote: int) -> None:
 
     app = IPKernelApp.instance()
     app.initialize(["-f", connection_file, "--HistoryManager.enabled=False"])
+    for part in setups:
+        part(app.shell)  # e.g. figures and tables shown the report's way (report/content/inline.py)
     app.start()
 
 
 def main(worker: int, warm_imports: list[str]) -> None:
     die_with_parent(worker)
+    # The backend every ipykernel chooses (it sets the same variable before matplotlib is imported):
+    # the zygote imports matplotlib for its kernels, so it must not settle on a GUI or Agg backend.
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     import ipykernel.kernelapp  # noqa: F401 - the kernel itself, the biggest import
     import IPython  # noqa: F401
 
+    setups = []
     for name in warm_imports:
         module = importlib.import_module(name)
         for part in getattr(module, "WARM_UP", ()):
             part()  # e.g. load fonts once, so no child pays for it
+        setups.extend(getattr(module, "KERNEL_SETUP", ()))  # run in each kernel, with its shell
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
     # Everything imported so far lives as long as each kernel: keep it out of the garbage collector's
     # sight, so a kernel's collections neither walk it nor copy its pages (copy-on-write) after fork.
@@ -58,7 +66,7 @@ def main(worker: int, warm_imports: list[str]) -> None:
         pid = os.fork()
         if pid == 0:
             try:
-                _become_kernel(request["connection_file"], request["cwd"], me)
+                _become_kernel(request["connection_file"], request["cwd"], me, setups)
             finally:
                 os._exit(0)
         print(pid, flush=True)

@@ -18,14 +18,13 @@ import signal
 import subprocess
 import sys
 import time
-
 from queue import Empty
 
 from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.manager import KernelManager
 
 from ipasn.errors import KernelError
-from ipasn.report.batch.lifetime import at_stop
+from ipasn.report.lifetime import at_stop
 
 PLAIN = os.environ.get("IPASN_PLAIN_KERNELS") == "1" or not hasattr(os, "fork")
 # Everything the report notebooks import, loaded once in the zygote.

@@ -4,7 +4,7 @@
 
 Every case starts from one small, clean instansi (`BASE`: five employees, their training, assessments
 and one punishment) and breaks it in one way. What each case must give (the exact message, or the
-findings and counts) is in `cases.yaml` beside this script; `tests/test_bad_corpus.py` runs each case
+findings and counts) is in `cases.yaml` beside this script; `tests/input/test_bad_corpus.py` runs each case
 through the real command line.
 
 Workbooks are written here directly as OOXML parts (no openpyxl) so that the corpus can hold what real

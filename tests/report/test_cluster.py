@@ -23,7 +23,7 @@ from ipasn.export.xlsx import workbook_bytes
 
 distributed = pytest.importorskip("distributed")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 IPASN = [sys.executable, "-m", "ipasn.cli"]
 DASK = str(Path(sys.executable).with_name("dask"))
 RUN_YAML = ("instansi: Instansi Klaster\ntahun: 2022\ndata: data.xlsx\ntargets: {ip_asn: 75}\n"

@@ -17,7 +17,7 @@ class _Group(click.Group):
     """Turns every error into a message and an exit code, unless --debug asks for the traceback."""
 
     def invoke(self, ctx: click.Context):
-        from ipasn.report.batch.lifetime import exit_status, stop_on_signals
+        from ipasn.report.lifetime import exit_status, stop_on_signals
 
         try:
             with stop_on_signals():  # SIGTERM and SIGHUP stop as Ctrl-C does
@@ -153,7 +153,7 @@ def run_command(params_file: Path, jobs: int | None, only: str | None, scheduler
 @click.option("--jobs", type=int, default=None, help="Worker processes (default: number of cores).")
 def verify_command(report_dir: Path, unit: str | None, data: tuple[Path, ...], jobs: int | None) -> None:
     """Check a report folder: inputs unchanged, and re-execution gives the same bytes."""
-    from ipasn.report.audit.verify import verify
+    from ipasn.report.verify import verify
 
     sys.exit(verify(report_dir, unit=unit, data=list(data) or None, jobs=jobs))
 

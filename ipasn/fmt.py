@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import math
 from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
+
+from ipasn.missing import is_missing
 
 LOCALE = "id_ID"
 EMPTY = "–"
@@ -23,14 +24,10 @@ def _rounding_half_up():
     return decimal.localcontext(rounding=decimal.ROUND_HALF_UP)
 
 
-def _missing(value: float | None) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 @lru_cache(maxsize=65536)
 def number(value: float | None, decimals: int = 2, *, trim: bool = False) -> str:
     """1234.5 -> "1.234,50"; with trim, trailing zeros go: 22.5 -> "22,5", 15.0 -> "15"."""
-    if _missing(value):
+    if is_missing(value):
         return EMPTY
     pattern = "#,##0." + ("#" if trim else "0") * decimals if decimals else "#,##0"
     with _rounding_half_up():
@@ -43,12 +40,12 @@ def points(value: float | None) -> str:
 
 
 def integer(value: int | None) -> str:
-    return EMPTY if _missing(value) else format_decimal(value, format="#,##0", locale=LOCALE)
+    return EMPTY if is_missing(value) else format_decimal(value, format="#,##0", locale=LOCALE)
 
 
 def percent(fraction: float | None, decimals: int = 2) -> str:
     """0.9544 -> "95,44%"."""
-    if _missing(fraction):
+    if is_missing(fraction):
         return EMPTY
     with _rounding_half_up():
         return format_percent(_as_shown(fraction), format="#,##0." + "0" * decimals + "%",

@@ -15,16 +15,12 @@ import openpyxl
 import pandas as pd
 
 import ipasn
+from ipasn.input.schema import CONTRACT_COLUMNS
 from ipasn.scoring.reference import score_reference
 from ipasn.scoring.score import ScoreResult
 
-# Canonical headers, used when a sheet is given with no rows (and as the column order otherwise).
-HEADERS = {
-    "pegawai": ["nip", "nama", "unit_kerja", "jenis_jabatan", "eselon", "jabatan", "pendidikan", "status"],
-    "diklat": ["nip", "jenis", "nama_diklat", "tingkat", "tanggal_selesai", "jp"],
-    "kinerja": ["nip", "tahun", "nilai", "predikat"],
-    "hukdis": ["nip", "tingkat", "tanggal"],
-}
+# The clean contract's columns (ipasn.input.schema), in order; used when a sheet has no rows.
+HEADERS = CONTRACT_COLUMNS
 
 Rows = Sequence[Mapping[str, Any]]
 

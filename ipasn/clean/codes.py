@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from ipasn.clean import vocab
-from ipasn.clean.parse import is_blank
+from ipasn.missing import is_blank
 
 _EDUCATION = vocab.invert(vocab.EDUCATION)
 _POSITION = vocab.invert(vocab.POSITION)

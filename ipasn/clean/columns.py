@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 
 from ipasn.clean import findings as fnd
-from ipasn.clean.parse import Parser, as_text, cleaned, is_blank, parse_series_each
+from ipasn.clean.parse import Parser, as_text, cleaned, parse_series_each
 from ipasn.clean.problems import PROBLEM_CODES
 from ipasn.input import RawSheet
+from ipasn.missing import is_blank
 
 
 def raw_column(raw: pd.DataFrame, name: str) -> pd.Series:

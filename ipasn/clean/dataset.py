@@ -48,14 +48,12 @@ def empty_table(columns: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
 
 
+# The pegawai table (pegawai.load_pegawai): nip, nama, unit_kerja, sub_unit, jenis_jabatan, eselon,
+# jabatan, pendidikan, pendidikan_input, status, keterangan_status, jenis_kelamin, _row, _nip.
 # `status`: PNS, CPNS, PPPK (None: not recognised). `keterangan_status`: why the employee is not
 # measured ("CPNS", "PPPK", "CLTN", "pemberhentian sementara", "status tidak dikenali", "status
 # bertentangan"); None for the measured PNS. `hanya_tahun` (history tables): the date column held
 # only a year, and the date is 31 December of it (RULES.md "A bare year in a date column").
-PEGAWAI_COLUMNS = {"nip": "object", "nama": "object", "unit_kerja": "object", "sub_unit": "object",
-                   "jenis_jabatan": "object", "eselon": "Int8", "jabatan": "object",
-                   "pendidikan": "object", "pendidikan_input": "object", "status": "object",
-                   "keterangan_status": "object", "jenis_kelamin": "object", "_row": "int64", "_nip": "int64"}
 DIKLAT_COLUMNS = {"nip": "object", "jenis": "category", "nama": "category", "tingkat": "Int8",
                   "tanggal_selesai": "datetime64[ns]", "hanya_tahun": "bool", "jp": "float64", "_row": "int64",
                   "_nip": "int64", "_pegawai": "int32"}

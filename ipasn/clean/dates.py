@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from ipasn.clean import vocab
-from ipasn.clean.parse import INVISIBLE, as_text, is_blank, parse_number
+from ipasn.clean.parse import INVISIBLE, as_text, parse_number
+from ipasn.missing import is_blank
 
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 _MONTHS = {

@@ -26,7 +26,8 @@ from ipasn.clean.codes import (
 from ipasn.clean.columns import BLANK, RawTable, given, id_or_name, pair_text, parse_column, parse_each, raw_column
 from ipasn.clean.dates import YEAR_ONLY, date_shown, parse_date, parse_year
 from ipasn.clean.nips import NO_KEY, nip_text, parse_nip_keys
-from ipasn.clean.parse import cleaned, is_blank, parse_jp, parse_number, parse_series
+from ipasn.clean.parse import cleaned, parse_jp, parse_number, parse_series
+from ipasn.missing import is_blank
 from ipasn.ruleset import Ruleset
 
 

@@ -12,7 +12,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ipasn.clean.parse import INVISIBLE, is_blank, parse_series
+from ipasn.clean.parse import INVISIBLE, parse_series
+from ipasn.missing import is_blank
 
 _NIP_SEPARATORS = re.compile(f"[\\s.\\-'{INVISIBLE}]")
 _SCIENTIFIC = re.compile(r"\d+([.,]\d+)?[eE][+]?\d+")

@@ -17,16 +17,9 @@ import numpy as np
 import pandas as pd
 
 from ipasn.clean.problems import PROBLEM_CODES, PROBLEM_INDEX
+from ipasn.missing import is_blank
 
 Parser = Callable[[Any], tuple[Any, "str | None"]]
-
-
-def is_blank(value: Any) -> bool:
-    if value is None or value is pd.NaT:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
 
 
 def _factorize(values: pd.Series) -> tuple[np.ndarray, list]:

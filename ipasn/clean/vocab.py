@@ -40,6 +40,8 @@ EDUCATION = {
     "49": ("SUBSPESIALIS", "SP2", "SPESIALIS2", "SPESIALISII"),
     "50": ("S3", "SIII", "STRATA3", "STRATAIII", "STRATATIGA", "DOKTOR", "DOKTORAL", "PHD"),
 }
+# S-1, the level reports count "S-1/D-IV ke atas" from (D-IV, "35", has the same points in PerBKN 8/2019).
+BACHELOR = "40"
 
 # Position type names -> canonical type. Two are resolved through the eselon (pegawai.py): "Struktural"
 # (I/II JPT, III Administrator, IV Pengawas) and "Administrasi", UU 5/2014's Jabatan Administrasi
@@ -68,6 +70,7 @@ JPT_MADYA_UTAMA = ("JPTMADYA", "JPTUTAMA", "JABATANPIMPINANTINGGIMADYA", "JABATA
 # Eselon as roman numerals with or without a/b, digits, or SIASN two-digit ids (11 = I.a ... 42 = IV.b).
 ESELON_NONE = ("", "NONESELON", "NON", "TIDAKADA", "0", "00", "99")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+NUMERALS = {level: numeral for numeral, level in ROMAN.items()}  # 1 -> "I"
 
 # Training kinds -> the four indicators, plus "prajabatan" (Latsar CPNS / Prajabatan), which is
 # recognised so that it is never counted (RULES.md "SIASN ids").

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ipasn.clean.vocab import NUMERALS
 from ipasn.demo.contract_history import diklat_sheet, hukdis_sheet, kinerja_sheet
 from ipasn.demo.draws import check_size, draw_nips, n_dirty, pick, unit_sizes, unit_table
 from ipasn.demo.pools import (
@@ -40,12 +41,11 @@ from ipasn.demo.pools import (
     PELAKSANA,
     PENGAWAS,
     PNS_TYPE_P,
-    ROMAN,
-    SHEET_COLUMNS,
     SKILL_LEVELS,
     STAF_AHLI,
 )
 from ipasn.export.xlsx import workbook_bytes
+from ipasn.input.schema import CONTRACT_COLUMNS
 
 
 def make_demo(units: int = 10, employees: int = 2500, seed: int = 2022,
@@ -65,7 +65,7 @@ def make_demo(units: int = 10, employees: int = 2500, seed: int = 2022,
     hukdis = hukdis_sheet(rng, people, tahun)
     frames = {"pegawai": pegawai, "diklat": diklat, "kinerja": kinerja, "hukdis": hukdis}
     return {name: frames[name].loc[:, list(cols)].astype(object).reset_index(drop=True)
-            for name, cols in SHEET_COLUMNS.items()}
+            for name, cols in CONTRACT_COLUMNS.items()}
 
 
 def draw_people(rng: np.random.Generator, units: int, employees: int, tahun: int) -> pd.DataFrame:
@@ -113,7 +113,7 @@ def _pegawai_sheet(rng: np.random.Generator, people: pd.DataFrame) -> pd.DataFra
     eselon = np.full(n, "", dtype=object)
     for t, level in ESELON_LEVEL.items():
         rows = np.flatnonzero(ptype == t)
-        roman = ROMAN[level]
+        roman = NUMERALS[level]
         structural = rng.random(len(rows)) < 0.7
         jenis[rows] = np.where(structural, "Struktural",
                                ("JPT Pratama", "Administrator", "Pengawas")[t])
@@ -272,10 +272,10 @@ def _names(rng: np.random.Generator, people: pd.DataFrame, level: np.ndarray,
 
 def _xlsx_bytes(frames: dict[str, pd.DataFrame], tahun: int) -> bytes:
     widths = {"nip": 24, "tanggal_selesai": 24}
-    return workbook_bytes({name: frames[name][list(columns)] for name, columns in SHEET_COLUMNS.items()},
+    return workbook_bytes({name: frames[name][list(columns)] for name, columns in CONTRACT_COLUMNS.items()},
                           stamp=dt.datetime(tahun, 12, 31), creator="ipasn.demo",
                           title="Data demo IP ASN (sintetis)",
-                          widths={**{c: 18 for cols in SHEET_COLUMNS.values() for c in cols}, **widths})
+                          widths={**{c: 18 for cols in CONTRACT_COLUMNS.values() for c in cols}, **widths})
 
 
 def write_demo(path: str | Path, **kwargs) -> Path:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ipasn.clean.vocab import NUMERALS
 from ipasn.demo.draws import (
     draw_nips,
     format_dates,
@@ -25,16 +26,15 @@ from ipasn.demo.pools import (
     LEADERSHIP_KIND,
     LEADERSHIP_NAMES,
     PREDIKAT,
-    ROMAN,
     SEMINAR_KIND,
     SEMINAR_KIND_P,
     SEMINAR_TOPICS,
-    SHEET_COLUMNS,
     TECHNICAL_JP,
     TECHNICAL_JP_P,
     TECHNICAL_KIND,
     TECHNICAL_TOPICS,
 )
+from ipasn.input.schema import CONTRACT_COLUMNS
 
 
 def diklat_sheet(rng: np.random.Generator, people: pd.DataFrame, tahun: int) -> pd.DataFrame:
@@ -70,7 +70,7 @@ def diklat_sheet(rng: np.random.Generator, people: pd.DataFrame, tahun: int) -> 
             options = LEADERSHIP_NAMES[v][e]
             names[i] = options[int(r * len(options))]
         tingkat = np.where(rng.random(len(who)) < 0.4,
-                           np.array([ROMAN[v] for v in lv], dtype=object), "")
+                           np.array([NUMERALS[v] for v in lv], dtype=object), "")
         jp = np.where(rng.random(len(who)) < 0.7, np.array([LEADERSHIP_JP[v] for v in lv], dtype=object), "")
         parts.append({"emp": who, "jenis": pick(rng, LEADERSHIP_KIND, len(who), p=[0.5, 0.3, 0.2]),
                       "nama": names, "tingkat": tingkat, "days": days, "jp": jp, "cat": np.zeros(len(who))})
@@ -127,7 +127,7 @@ def diklat_sheet(rng: np.random.Generator, people: pd.DataFrame, tahun: int) -> 
 
     columns = ("emp", "jenis", "nama", "tingkat", "days", "jp", "cat")
     if not parts:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in SHEET_COLUMNS["diklat"]})
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in CONTRACT_COLUMNS["diklat"]})
     data = {c: np.concatenate([p[c] for p in parts]) for c in columns}
     # A few trainings end after the reference date (registered in advance).
     later = np.flatnonzero(data["cat"] >= 2)

@@ -6,14 +6,6 @@ from __future__ import annotations
 
 import numpy as np
 
-# The sheets and columns the demo writes, in order.
-SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
-    "pegawai": ("nip", "nama", "unit_kerja", "jenis_jabatan", "eselon", "jabatan", "pendidikan", "status"),
-    "diklat": ("nip", "jenis", "nama_diklat", "tingkat", "tanggal_selesai", "jp"),
-    "kinerja": ("nip", "tahun", "nilai", "predikat"),
-    "hukdis": ("nip", "tingkat", "tanggal"),
-}
-
 # --- units -------------------------------------------------------------------------------------
 
 # (name, relative size, kind). The order is the order units are taken in: `units=10` takes the first
@@ -117,7 +109,6 @@ FEMALE_LAST = np.array([
 
 # --- positions ---------------------------------------------------------------------------------
 
-_TYPES = ("JPT", "Administrator", "Pengawas", "Fungsional", "Pelaksana")
 # Mix among PNS, so that with 5% CPNS and 5% PPPK (all Fungsional or Pelaksana) the whole instansi
 # comes to about 2 / 6 / 14 / 38 / 40 percent.
 PNS_TYPE_P = np.array([0.0222, 0.0667, 0.1556, 0.35, 0.4055])
@@ -220,7 +211,6 @@ DIPLOMA_TITLE = {"kesehatan": ("A.Md.Kep.", "A.Md.Keb.", "A.Md.Farm."),
 
 # --- trainings ---------------------------------------------------------------------------------
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 # Names by era: SEPATI/SPAMEN/SPAMA/ADUM until 2000, Diklatpim I-IV until 2018, PKN/PKA/PKP since 2019
 # (Peraturan LAN 2019); some exports keep the old name for a new course.
 LEADERSHIP_NAMES = {

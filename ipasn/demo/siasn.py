@@ -85,6 +85,7 @@ from ipasn.demo.siasn_tables import (
     ExcelError,
 )
 from ipasn.files import normalise_zip
+from ipasn.missing import is_missing
 
 __all__ = ["COLUMNS", "FILE_NAMES", "HEADER_ROW", "LAYOUTS", "ExcelError", "SiasnDemo", "make_siasn",
            "write_siasn"]
@@ -189,7 +190,7 @@ def _workbook_bytes(demo: SiasnDemo, sheets: dict[str, str]) -> bytes:
         for offset, values in enumerate(frame.itertuples(index=False, name=None)):
             excel_row = HEADER_ROW + 1 + offset
             for position, (column, value) in enumerate(zip(frame.columns, values), start=1):
-                if value is None or (isinstance(value, float) and np.isnan(value)):
+                if is_missing(value):
                     continue
                 cell = sheet.cell(excel_row, position)
                 if isinstance(value, ExcelError):

@@ -7,6 +7,7 @@ import datetime as dt
 
 import numpy as np
 
+from ipasn.clean.vocab import NUMERALS
 from ipasn.demo.draws import choose, pick_one, random_day, year_days
 from ipasn.demo.pools import SEMINAR_TOPICS, TECHNICAL_TOPICS
 from ipasn.demo.siasn_tables import (
@@ -34,7 +35,6 @@ from ipasn.demo.siasn_tables import (
     PREDICATE_P,
     PREDICATES,
     PUNISHED_SHARE,
-    ROMAN,
     TECHNICAL_JP,
 )
 
@@ -57,7 +57,7 @@ def _leadership(rng: np.random.Generator, p: dict, level: int, selesai: dt.date,
     if level == 5 or year < 2000:
         name = f"{OLD_NAMES[level]} Angkatan {angkatan}"
     elif year < 2019:
-        name = f"Diklatpim Tingkat {ROMAN[level]} Angkatan {angkatan}"
+        name = f"Diklatpim Tingkat {NUMERALS[level]} Angkatan {angkatan}"
     else:
         long = rng.random() < 0.6 if lan_long is None else lan_long
         name = f"{LAN_NAMES[level] if long else LAN_SHORT[level]} Angkatan {angkatan}"

@@ -184,7 +184,6 @@ PPPK_GOL = {"45": "X", "40": "IX", "35": "IX", "30": "VII", "15": "V", "17": "V"
 LATIHAN_STRUKTURAL = {"1": ("SEPADA", 5), "2": ("PIM IV/ADUM/SEPALA", 4), "3": ("PIM III/SPAMA/SEPADYA", 3),
                       "4": ("PIM II/SPAMEN/SESPA", 2), "5": ("PIM I/SEPATI", 1)}
 LS_ID = {level: ls_id for ls_id, (_, level) in LATIHAN_STRUKTURAL.items()}
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
 ANGKATAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 LEADERSHIP_JP = {1: 400, 2: 360, 3: 300, 4: 285, 5: 180}
 LEADERSHIP_DAYS = {1: 120, 2: 110, 3: 95, 4: 85, 5: 40}

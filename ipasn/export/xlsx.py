@@ -11,14 +11,13 @@ import numpy as np
 import pandas as pd
 
 from ipasn.files import normalise_zip
+from ipasn.missing import is_missing
 
 DEFAULT_STAMP = dt.datetime(2000, 1, 1)
 
 
 def _cell_value(value: object) -> object:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
+    if is_missing(value):
         return None
     if isinstance(value, np.integer):
         return int(value)

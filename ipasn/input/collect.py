@@ -26,6 +26,7 @@ from ipasn.input.roles import INVISIBLE, Identified, Unrecognised
 from ipasn.input.schema import SHEETS, Sheet
 from ipasn.input.sniff import kind
 from ipasn.input.xlsx import column_letter
+from ipasn.missing import is_blank
 
 CSV_DELIMITERS = (",", ";", "\t", "|")
 # What Excel shows for a formula that failed; a CSV saved from Excel writes the same text.
@@ -70,12 +71,8 @@ class Skipped:
 Outcome = RawSheet | Skipped
 
 
-def blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def row_blank(values: Sequence[object]) -> bool:
-    return all(blank(v) for v in values)
+    return all(is_blank(v) for v in values)
 
 
 def _is_blank(values: pd.Series) -> np.ndarray:
@@ -192,11 +189,11 @@ def _fill_merged(found: Identified, header_row: int, columns: dict[str, list[obj
     for first_col, first_row, _, last_row in wanted:
         values = columns[by_position[first_col]]
         top = index.get(first_row)
-        if top is None or blank(values[top]):
+        if top is None or is_blank(values[top]):
             continue
         for number in range(first_row + 1, last_row + 1):
             i = index.get(number)
-            if i is not None and blank(values[i]):
+            if i is not None and is_blank(values[i]):
                 values[i] = values[top]
 
 

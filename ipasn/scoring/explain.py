@@ -16,23 +16,21 @@ import pandas as pd
 
 from ipasn import fmt
 from ipasn.clean import rowkeys
+from ipasn.clean.vocab import NUMERALS
+from ipasn.missing import is_missing
+from ipasn.ruleset import STRUCTURAL_TYPES
 from ipasn.scoring.bands import band_points
 
 if TYPE_CHECKING:
     from ipasn.ruleset import Ruleset
     from ipasn.scoring.period import Period
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
 INCOMPLETE = " (data tidak lengkap)"
-STRUCTURAL = ("JPT", "Administrator", "Pengawas")
-
-
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value))
+NO_ASSESSMENT = "Tidak ada penilaian kinerja tahun"  # how keterangan_kinerja starts without an assessment
 
 
 def _pts(value: Any) -> str:
-    return "0" if _missing(value) else fmt.points(float(value))
+    return "0" if is_missing(value) else fmt.points(float(value))
 
 
 def per_combination(columns: dict[str, Any], render: Callable[..., str]) -> np.ndarray:
@@ -46,9 +44,9 @@ def per_combination(columns: dict[str, Any], render: Callable[..., str]) -> np.n
 
 
 def qualification_text(nama_jenjang: Any, poin: float, masukan: Any, maks: str) -> str:
-    if not _missing(nama_jenjang):
+    if not is_missing(nama_jenjang):
         return f"{nama_jenjang}: {_pts(poin)} dari {maks}"
-    if _missing(masukan) or masukan == "":
+    if is_missing(masukan) or masukan == "":
         return "Pendidikan tidak diisi: 0" + INCOMPLETE
     return f"Pendidikan '{masukan}' tidak dikenali: 0" + INCOMPLETE
 
@@ -59,8 +57,8 @@ def technical_text(jp: Any, jp_terbesar: Any, cukup: bool, rules: Ruleset) -> st
     years, minimum = rules.opsi.teknis_jendela_tahun, fmt.points(rules.teknis_min_jp)
     short = "" if cukup else f", kurang dari {minimum} JP"
     if rules.opsi.teknis_akumulasi_jp:
-        return f"diklat teknis {fmt.points(0 if _missing(jp) else jp)} JP dalam {years} tahun terakhir{short}"
-    longest = fmt.points(0 if _missing(jp_terbesar) else jp_terbesar)
+        return f"diklat teknis {fmt.points(0 if is_missing(jp) else jp)} JP dalam {years} tahun terakhir{short}"
+    longest = fmt.points(0 if is_missing(jp_terbesar) else jp_terbesar)
     return (f"diklat teknis terpanjang dalam {years} tahun terakhir {longest} JP (JP beberapa diklat tidak "
             f"dijumlahkan){short}")
 
@@ -68,11 +66,11 @@ def technical_text(jp: Any, jp_terbesar: Any, cukup: bool, rules: Ruleset) -> st
 def competence_text(jenis: Any, eselon: Any, kepemimpinan: bool, poin_kepemimpinan: float,
                     fungsional: bool, poin_fungsional: float, jp: float, jp_terbesar: float, teknis_cukup: bool,
                     poin_teknis: float, seminar: int, poin_seminar: float, rules: Ruleset) -> str:
-    if _missing(jenis):
+    if is_missing(jenis):
         return "Jenis jabatan tidak dikenali: kompetensi tidak dapat dinilai (0)" + INCOMPLETE
     parts = []
-    if jenis in STRUCTURAL:
-        level = "" if _missing(eselon) else ROMAN.get(int(eselon), "")
+    if jenis in STRUCTURAL_TYPES:
+        level = "" if is_missing(eselon) else NUMERALS.get(int(eselon), "")
         parts.append(f"diklat kepemimpinan sesuai eselon {level}: {'ada' if kepemimpinan else 'belum'} "
                      f"({_pts(poin_kepemimpinan)})")
     elif jenis == "Fungsional":
@@ -87,12 +85,22 @@ def competence_text(jenis: Any, eselon: Any, kepemimpinan: bool, poin_kepemimpin
 def performance_text(ada: bool, nilai: Any, predikat_nilai: str, predikat: Any, poin: float,
                      tahun_kinerja: int) -> str:
     if not ada:
-        return f"Tidak ada penilaian kinerja tahun {tahun_kinerja}: 0" + INCOMPLETE
-    if _missing(nilai):
-        source = "predikat " + ("" if _missing(predikat) else str(predikat).title())
+        return f"{NO_ASSESSMENT} {tahun_kinerja}: 0" + INCOMPLETE
+    if is_missing(nilai):
+        source = "predikat " + ("" if is_missing(predikat) else str(predikat).title())
     else:
         source = f"nilai {fmt.points(float(nilai))} ({predikat_nilai})"
     return f"SKP {tahun_kinerja} {source}: {_pts(poin)}"
+
+
+def unassessed(scores: pd.DataFrame) -> pd.Series:
+    """Who has no assessment for the assessment year. Read back from `keterangan_kinerja`, the one
+    column a report bundle carries for it (a further column would change every bundle's hash, which
+    each document prints), by the words this module writes; scores without explanations fall back to
+    a kinerja of 0."""
+    if "keterangan_kinerja" not in scores:
+        return scores["kinerja"] == 0
+    return scores["keterangan_kinerja"].str.startswith(NO_ASSESSMENT)
 
 
 def discipline_text(diketahui: bool, terberat: Any, poin: float, rules: Ruleset) -> str:
@@ -100,7 +108,7 @@ def discipline_text(diketahui: bool, terberat: Any, poin: float, rules: Ruleset)
     if not diketahui:
         return ("Ada hukuman disiplin yang tidak dapat dibaca, atau hanya bertahun sehingga tidak pasti "
                 f"masuk {years} tahun terakhir: 0" + INCOMPLETE)
-    if _missing(terberat):
+    if is_missing(terberat):
         return (f"Tidak ada hukuman disiplin dalam {years} tahun terakhir: "
                 f"{fmt.points(rules.disiplin.poin['tidak_ada'])}")
     return f"Hukuman disiplin {terberat} dalam {years} tahun terakhir: {_pts(poin)}"

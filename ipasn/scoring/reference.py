@@ -1,7 +1,7 @@
 """The plain reference: one employee at a time, written to read like the regulation.
 
 Deliberately slow and obvious. `score.py` must agree with it on every employee; the property tests in
-tests/test_reference_agreement.py hold them to that.
+tests/scoring/test_reference_agreement.py hold them to that.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ipasn.ruleset import DIMENSIONS, INDICATORS, POSITION_TYPES
+from ipasn.clean.vocab import BACHELOR
+from ipasn.ruleset import DIMENSIONS, INDICATORS, POSITION_TYPES, Ruleset
 from ipasn.scoring.bands import categorize
 from ipasn.scoring.score import ScoreResult
 
@@ -94,3 +95,8 @@ def not_measured_reasons(pegawai: pd.DataFrame) -> str:
     order = [r for r in NOT_MEASURED if r is not None and r in counts] + sorted(
         r for r in counts.index if r not in NOT_MEASURED)
     return ", ".join(f"{reason} {int(counts[reason]):,}".replace(",", ".") for reason in order) or "-"
+
+
+def with_degree(scores: pd.DataFrame, rules: Ruleset) -> pd.Series:
+    """Who holds at least S-1/D-IV: kualifikasi of at least the points the ruleset gives S-1."""
+    return scores["kualifikasi"] >= rules.education_points[BACHELOR]

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from ipasn import __version__
-from ipasn.files import write_text
+from ipasn.files import sha256_bytes, sha256_file, write_text
 from ipasn.report.audit import provenance as pv
 from ipasn.report.document.job import Job, JobResult
 
@@ -21,8 +21,8 @@ FORMAT = "ipasn-manifest/1"
 
 def bundle_sha256(bundle: Path) -> str:
     """One hash over the files a document is made from."""
-    files = "".join(f"{p.name}:{pv.sha256_file(p)};" for p in sorted(bundle.iterdir()) if p.is_file())
-    return pv.sha256_bytes(files.encode("utf-8"))
+    files = "".join(f"{p.name}:{sha256_file(p)};" for p in sorted(bundle.iterdir()) if p.is_file())
+    return sha256_bytes(files.encode("utf-8"))
 
 
 def job_fingerprint(job: Job, rules_sha256: str) -> str:
@@ -38,7 +38,7 @@ def job_fingerprint(job: Job, rules_sha256: str) -> str:
         "code": pv.code_sha256(),
         "environment": pv.environment(),
     }
-    return pv.sha256_bytes(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+    return sha256_bytes(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
 
 
 def read_manifest(year_dir: Path) -> dict | None:
@@ -84,7 +84,7 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
             "canonical": canonical,
         },
         "inputs": {
-            "data": [{"path": _relative(p, year_dir), "path_absolute": str(p), "sha256": pv.sha256_file(p)}
+            "data": [{"path": _relative(p, year_dir), "path_absolute": str(p), "sha256": sha256_file(p)}
                      for p in pv.input_files(data)],
             "data_paths": [{"path": _relative(p, year_dir), "path_absolute": str(p)} for p in data],
             "rules": {"ref": rules_ref, "sha256": rules_sha256,
@@ -96,7 +96,7 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
         "code": {"ipasn": __version__, "git": pv.git_commit(), "sha256": pv.code_sha256()},
         "environment": pv.environment(),
         "documents": dict(sorted(documents.items())),
-        "scores_workbook": {"path": workbook.name, "sha256": pv.sha256_file(workbook), "key": workbook_key},
+        "scores_workbook": {"path": workbook.name, "sha256": sha256_file(workbook), "key": workbook_key},
         # Set after a complete run without failures: what an unchanged rerun compares (run.run_key).
         "run_key": run_key,
     }

@@ -11,6 +11,7 @@ from importlib import metadata
 from pathlib import Path
 
 import ipasn
+from ipasn.files import sha256_bytes, sha256_file
 
 # Packages whose version can change a document's bytes.
 SHAPING_PACKAGES = (
@@ -21,16 +22,6 @@ SHAPING_PACKAGES = (
 PACKAGE_ROOT = Path(ipasn.__file__).resolve().parent
 
 
-def sha256_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def input_files(data: Path | list[Path]) -> list[Path]:

@@ -12,13 +12,13 @@ from pathlib import Path
 
 from ipasn.errors import RulesetError
 from ipasn.export.scores import scores_workbook, scores_workbook_name
-from ipasn.files import clean_temporaries, write_bytes, write_text
+from ipasn.files import clean_temporaries, sha256_bytes, sha256_file, write_bytes, write_text
 from ipasn.report.audit import manifest as mf
-from ipasn.report.audit.provenance import dataset_key, sha256_bytes, sha256_file
+from ipasn.report.audit.provenance import dataset_key
 from ipasn.report.audit.reuse import intact, run_key
 from ipasn.report.batch.index import index_data, write_index
 from ipasn.report.batch.params import RunParams
-from ipasn.report.batch.plan import Prepared, instansi_dir
+from ipasn.report.batch.plan import Prepared, instansi_dir, template_paths
 from ipasn.report.document.job import JobError, JobResult
 from ipasn.ruleset import ruleset_text
 
@@ -63,7 +63,7 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
         jobs = {job.key: (job, prepared.fingerprints[job.key]) for job in prepared.jobs if job.tahun == tahun}
         key = None
         if complete and all(results[k].status in ("ok", "reused") for k in jobs if k in results):
-            key = run_key(params, run_file, prepared.data_key, year_dir)
+            key = run_key(params, run_file, prepared.data_key, year_dir, template_paths(params))
             write_text(year_dir / "_kerja" / INDEX_DATA,
                        json.dumps({"run_key": key, "index": shown}, ensure_ascii=False, indent=1, sort_keys=True))
         manifest = mf.build_manifest(
@@ -110,7 +110,7 @@ def unchanged_run(params: RunParams, run_file: Path | None) -> RunOutcome | None
         if previous is None:
             return None
         try:
-            key = run_key(params, run_file, data_key, year_dir)
+            key = run_key(params, run_file, data_key, year_dir, template_paths(params))
         except (OSError, ValueError):
             return None
         if previous.get("run_key") != key:

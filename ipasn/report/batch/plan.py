@@ -9,9 +9,9 @@ from ipasn import __version__
 from ipasn.clean.dataset import Dataset
 from ipasn.clean.load import load
 from ipasn.errors import ParamsError, YearError
-from ipasn.files import clean_temporaries
+from ipasn.files import clean_temporaries, sha256_bytes
 from ipasn.report.audit import manifest as mf
-from ipasn.report.audit.provenance import dataset_key, sha256_bytes
+from ipasn.report.audit.provenance import dataset_key
 from ipasn.report.batch.notebook_params import check_notebooks, job_parameters
 from ipasn.report.batch.params import RunParams
 from ipasn.report.batch.slugs import instansi_slug, unique_slugs
@@ -72,7 +72,8 @@ def template(params: RunParams, kind: str) -> Path:
     return params.notebook(kind) or notebook_template(TEMPLATES[kind])
 
 
-def templates(params: RunParams) -> dict[str, Path]:
+def template_paths(params: RunParams) -> dict[str, Path]:
+    """The run's two notebooks by file name (what a run key hashes)."""
     return {path.name: path for path in (template(params, "unit"), template(params, "instansi"))}
 
 

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
-from ipasn.report.batch.lifetime import init_worker
-from ipasn.report.document.job import Job, JobError, JobResult, run_job, warm_up
+from ipasn.report.document.job import Job, JobError, JobResult
+from ipasn.report.document.run import run_job, warm_up
+from ipasn.report.lifetime import init_worker
 
 
 def default_jobs() -> int:

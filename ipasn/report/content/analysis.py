@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 
 from ipasn import fmt
-from ipasn.clean.vocab import ROMAN as ROMAN_LEVELS
+from ipasn.clean.vocab import NUMERALS
 from ipasn.report.content.targets import Targets
 from ipasn.ruleset import DIMENSIONS, INDICATORS, Ruleset
+from ipasn.scoring.explain import unassessed
 from ipasn.scoring.score import STRUCTURAL_LEVEL
 
 DIMENSION_LABELS = {"kualifikasi": "Kualifikasi", "kompetensi": "Kompetensi", "kinerja": "Kinerja",
@@ -26,7 +27,7 @@ INDICATOR_LABELS = {
 LEADERSHIP_NAMES = {1: "PKN Tingkat I/Diklatpim I", 2: "PKN Tingkat II/Diklatpim II",
                     3: "PKA/Diklatpim III", 4: "PKP/Diklatpim IV"}
 # 1 -> "I": the eselon levels a leadership training exists for.
-ROMAN = {level: numeral for numeral, level in ROMAN_LEVELS.items() if level in LEADERSHIP_NAMES}
+ROMAN = {level: numeral for level, numeral in NUMERALS.items() if level in LEADERSHIP_NAMES}
 
 
 def improvement_items(scores: pd.DataFrame, rules: Ruleset) -> pd.DataFrame:
@@ -44,8 +45,7 @@ def improvement_items(scores: pd.DataFrame, rules: Ruleset) -> pd.DataFrame:
             "nip": scores.loc[missing, "nip"], "indikator": indicator,
             "tambahan": weight[missing], "pasti": True,
         }))
-    no_skp = scores["keterangan_kinerja"].str.startswith("Tidak ada penilaian") if "keterangan_kinerja" in scores \
-        else scores["kinerja"] == 0
+    no_skp = unassessed(scores)
     items.append(pd.DataFrame({"nip": scores.loc[no_skp, "nip"], "indikator": "skp",
                                "tambahan": rules.dimensi_maks["kinerja"], "pasti": False}))
     no_education = scores["kualifikasi"] == 0

@@ -18,7 +18,8 @@ from ipasn.report.content.targets import Targets
 from ipasn.report.content.widths import fitted_widths, font_pt, with_break_points
 from ipasn.ruleset import INDICATORS, POSITION_TYPES
 from ipasn.scoring.bands import categorize
-from ipasn.scoring.summary import not_measured_reasons, summarise
+from ipasn.scoring.explain import unassessed
+from ipasn.scoring.summary import not_measured_reasons, summarise, with_degree
 
 INDICATOR_TITLES = {
     "kepemimpinan": "Diklat kepemimpinan", "fungsional": "Diklat fungsional", "teknis": "Diklat teknis",
@@ -116,7 +117,7 @@ def _sentence(dimension: str, report: ReportData, gains: pd.DataFrame) -> str:
     maximum = rules.dimensi_maks.get(dimension, 100)
     mean = scores[dimension].mean()
     if dimension == "kualifikasi":
-        high = int((scores["kualifikasi"] >= rules.education_points["40"]).sum())
+        high = int(with_degree(scores, rules).sum())
         missing = int((scores["kualifikasi"] == 0).sum())
         # Non-breaking hyphens: a line never ends in "S-".
         text = (f"{fmt.integer(high)} dari {fmt.integer(n)} PNS ({fmt.percent(high / n)}) berpendidikan "
@@ -132,7 +133,7 @@ def _sentence(dimension: str, report: ReportData, gains: pd.DataFrame) -> str:
                  f"+{fmt.number(r.kenaikan_rata_rata)} poin)" for k, r in rows.iterrows()]
         return f"Penahan terbesar: {' dan '.join(parts)}."
     if dimension == "kinerja":
-        missing = int(scores["keterangan_kinerja"].str.startswith("Tidak ada penilaian").sum())
+        missing = int(unassessed(scores).sum())
         good = next(band.poin for band in rules.kinerja.pita if band.predikat == "Baik")
         below = int(((scores["kinerja"] > 0) & (scores["kinerja"] < good)).sum())
         text = f"{fmt.integer(n - missing)} PNS memiliki penilaian kinerja {report.period.tahun_kinerja}"

@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ipasn.errors import ChromiumError
-from ipasn.report.batch.lifetime import at_stop, die_with_parent
+from ipasn.report.lifetime import at_stop, die_with_parent
 
 try:
     import fcntl

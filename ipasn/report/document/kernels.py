@@ -18,14 +18,13 @@ import signal
 import subprocess
 import sys
 import time
-
 from queue import Empty
 
 from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.manager import KernelManager
 
 from ipasn.errors import KernelError
-from ipasn.report.batch.lifetime import at_stop
+from ipasn.report.lifetime import at_stop
 
 PLAIN = os.environ.get("IPASN_PLAIN_KERNELS") == "1" or not hasattr(os, "fork")
 # Everything the report notebooks import, loaded once in the zygote.
@@ -150,7 +149,7 @@ class ReadyClient(BlockingKernelClient):
     to throw away the status messages of its kernel_info request: 0.2 s of nothing per document.
     nbclient matches every IOPub message to the request it made, so stray ones are harmless; here
     they are drained without waiting. An owned copy of jupyter_client's `_async_wait_for_ready`:
-    pyproject bounds jupyter_client and tests/test_upstream.py fails when the upstream method changes.
+    pyproject bounds jupyter_client and tests/report/test_upstream.py fails when the upstream method changes.
     """
 
     def wait_for_ready(self, timeout: float | None = None) -> None:
@@ -183,7 +182,7 @@ class ReadyClient(BlockingKernelClient):
 
 class ForkedKernelManager(KernelManager):
     """A KernelManager whose kernel process is forked by the worker's zygote (overrides jupyter_client's
-    private `_async_launch_kernel`; watched by tests/test_upstream.py)."""
+    private `_async_launch_kernel`; watched by tests/report/test_upstream.py)."""
 
     client_class = "ipasn.report.document.kernels.ReadyClient"
 

@@ -38,7 +38,7 @@ def _exporter():
         1,000 employees, for nothing a printed report uses. Alt text is added below instead.
 
         An owned copy of nbconvert's `HTMLExporter.from_notebook_node`: pyproject bounds nbconvert and
-        tests/test_upstream.py fails when the upstream method changes."""
+        tests/report/test_upstream.py fails when the upstream method changes."""
 
         def from_notebook_node(self, nb, resources=None, **kw):
             langinfo = nb.metadata.get("language_info", {})

@@ -17,7 +17,7 @@ import os
 import signal
 import sys
 
-from ipasn.report.batch.lifetime import die_with_parent
+from ipasn.report.lifetime import die_with_parent
 
 
 def _become_kernel(connection_file: str, cwd: str, zygote: int, setups: list) -> None:

@@ -4,7 +4,7 @@
 
 Every case starts from one small, clean instansi (`BASE`: five employees, their training, assessments
 and one punishment) and breaks it in one way. What each case must give (the exact message, or the
-findings and counts) is in `cases.yaml` beside this script; `tests/test_bad_corpus.py` runs each case
+findings and counts) is in `cases.yaml` beside this script; `tests/input/test_bad_corpus.py` runs each case
 through the real command line.
 
 Workbooks are written here directly as OOXML parts (no openpyxl) so that the corpus can hold what real
@@ -30,18 +30,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ipasn.input.schema import CONTRACT_COLUMNS
+
 HERE = Path(__file__).resolve().parent
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 EPOCH = dt.datetime(1899, 12, 30)
 
 # --- the clean instansi --------------------------------------------------------------------------
 
-HEADERS = {
-    "pegawai": ["nip", "nama", "unit_kerja", "jenis_jabatan", "eselon", "jabatan", "pendidikan", "status"],
-    "diklat": ["nip", "jenis", "nama_diklat", "tingkat", "tanggal_selesai", "jp"],
-    "kinerja": ["nip", "tahun", "nilai", "predikat"],
-    "hukdis": ["nip", "tingkat", "tanggal"],
-}
+# The clean contract's columns (ipasn.input.schema), in order; used when a sheet has no rows.
+HEADERS = CONTRACT_COLUMNS
 P1, P2, P3, P4, P5 = ("198501012010011001", "198602022011012002", "197003032000031003",
                       "199004042015032004", "199505052020121005")
 D = dt.date

@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from builders import make_nip, write_ruleset, write_workbook
+from tests.builders import make_nip, write_ruleset, write_workbook
 from click.testing import CliRunner
 
 from ipasn.clean.problems import HARMLESS, PROBLEMS

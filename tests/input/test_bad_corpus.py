@@ -33,7 +33,7 @@ import pytest
 import yaml
 
 
-BAD = Path(__file__).parent / "data" / "bad"
+BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 YEAR = 2022
 EXPECTED = yaml.safe_load((BAD / "cases.yaml").read_text(encoding="utf-8"))
 CASES = {case["case"]: case for case in EXPECTED}

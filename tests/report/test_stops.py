@@ -27,7 +27,7 @@ from ipasn.export.xlsx import workbook_bytes
 from ipasn.files import TEMP_PREFIX
 from ipasn.report.document import render
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 IPASN = [sys.executable, "-m", "ipasn.cli"]
 MARKER = "IPASN_TEST_RUN"
 RUN_YAML = "instansi: Instansi Henti\ntahun: 2022\ndata: data.xlsx\noutput: {output}\nnotebooks: {{unit: unit.ipynb}}\n"

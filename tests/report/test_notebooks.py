@@ -11,7 +11,7 @@ import pytest
 
 from ipasn.report.content.data import demo_workbook
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NAMES = ["unit_report.ipynb", "instansi_report.ipynb"]
 SHIPPED = [*NAMES, "eksplorasi.ipynb"]  # the analyst's notebook: examples to copy, not thin
 

@@ -19,7 +19,7 @@ from ipasn.export.xlsx import workbook_bytes
 from ipasn.report.batch.slugs import unique_slugs
 from ipasn.scoring.summary import summarise
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 IPASN = [sys.executable, "-m", "ipasn.cli"]
 HOSTILE = 'Bidang A/B "Khusus" <b>tebal</b>'
 FAILING = "Unit Gagal"

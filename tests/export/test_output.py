@@ -10,7 +10,7 @@ import time
 import openpyxl
 import pandas as pd
 import pytest
-from builders import NIP1, assessment, employee, make_nip, training, write_csv_folder, write_workbook
+from tests.builders import NIP1, assessment, employee, make_nip, training, write_csv_folder, write_workbook
 from click.testing import CliRunner
 
 import ipasn

@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from builders import (
+from tests.builders import (
     NIP1,
     assessment,
     employee,

@@ -9,10 +9,11 @@ import click
 
 from ipasn.errors import IpasnError
 from ipasn.export.scores import scores_workbook_name
+from ipasn.files import sha256_bytes, sha256_file
 from ipasn.report.audit import manifest as mf
-from ipasn.report.batch.params import RunParams
-from ipasn.report.audit.provenance import input_files, sha256_bytes, sha256_file
+from ipasn.report.audit.provenance import input_files
 from ipasn.report.batch.finish import finish
+from ipasn.report.batch.params import RunParams
 from ipasn.report.batch.plan import prepare
 from ipasn.report.batch.pool import default_jobs, execute_jobs, local_executor
 from ipasn.ruleset import ruleset_text

@@ -17,7 +17,7 @@ import pytest
 from ipasn.demo.contract import make_demo
 from ipasn.export.xlsx import workbook_bytes
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 IPASN = [sys.executable, "-m", "ipasn.cli"]
 RUN_YAML = ("instansi: Instansi Audit\ntahun: 2022\ndata: data.xlsx\ntargets: {{ip_asn: {target}}}\n"
             "formats: {formats}\noutput: out\nnotebooks: {{unit: unit.ipynb}}\n")

@@ -10,7 +10,7 @@ import pytest
 
 import ipasn
 from ipasn.demo.contract import make_demo, write_demo
-from ipasn.demo.pools import SHEET_COLUMNS
+from ipasn.input.schema import CONTRACT_COLUMNS
 
 EXPECTED_CODES = {
     "PENDIDIKAN_TIDAK_DIKENALI", "JABATAN_TIDAK_DIKENALI", "TANGGAL_TIDAK_VALID", "JP_NEGATIF",
@@ -60,7 +60,7 @@ def test_different_seed_gives_different_frames(demo):
 
 
 def test_headers_and_every_value_is_text(demo):
-    for name, columns in SHEET_COLUMNS.items():
+    for name, columns in CONTRACT_COLUMNS.items():
         frame = demo[name]
         assert tuple(frame.columns) == columns
         assert len(frame) > 0
@@ -219,7 +219,7 @@ def test_xlsx_sheets_and_text_cells(written):
         assert workbook.properties.modified == dt.datetime(2022, 12, 31)
         rows = workbook["pegawai"].iter_rows(min_row=1, max_row=5)
         header = [c.value for c in next(rows)]
-        assert header == list(SHEET_COLUMNS["pegawai"])
+        assert header == list(CONTRACT_COLUMNS["pegawai"])
         for row in rows:
             assert row[0].data_type == "s" and isinstance(row[0].value, str)
     finally:
@@ -231,7 +231,7 @@ def test_folder_variant_writes_four_csv(written, demo):
     assert folder.is_dir()
     assert sorted(p.name for p in folder.iterdir()) == [
         "diklat.csv", "hukdis.csv", "kinerja.csv", "pegawai.csv"]
-    for name, columns in SHEET_COLUMNS.items():
+    for name, columns in CONTRACT_COLUMNS.items():
         data = (folder / f"{name}.csv").read_bytes()
         assert b"\r\n" not in data
         assert data.decode("utf-8").split("\n", 1)[0] == ",".join(columns)

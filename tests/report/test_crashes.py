@@ -19,7 +19,7 @@ from ipasn.demo.contract import make_demo
 from ipasn.export.xlsx import workbook_bytes
 from ipasn.files import TEMP_PREFIX
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 IPASN = [sys.executable, "-m", "ipasn.cli"]
 KILL_WORKER = '''import os, signal
 if unit == "{unit}":

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from builders import NUMERIC_COLUMNS, assert_agrees_with_reference, make_nip, write_csv_folder, write_ruleset
+from tests.builders import NUMERIC_COLUMNS, assert_agrees_with_reference, make_nip, write_csv_folder, write_ruleset
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 

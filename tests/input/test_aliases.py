@@ -10,7 +10,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from builders import (
+from tests.builders import (
     NIP1,
     assessment,
     employee,

@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from builders import make_nip
+from tests.builders import make_nip
 
 import ipasn
 from ipasn.scoring.reference import score_reference

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from builders import assessment, employee, make_nip, punishment, row, run, training
+from tests.builders import assessment, employee, make_nip, punishment, row, run, training
 
 import ipasn
 from ipasn.errors import InputError
@@ -70,7 +70,7 @@ def test_text_cells_that_hash_alike_stay_apart(tmp_path):
 
 
 def _workbook(tmp_path, pegawai):
-    from builders import write_workbook
+    from tests.builders import write_workbook
 
     return write_workbook(tmp_path / "data.xlsx", {"pegawai": pegawai})
 
@@ -90,7 +90,7 @@ def test_a_parquet_column_named_twice_is_refused(tmp_path):
 def test_rows_added_by_hand_after_loading_are_joined_by_their_nip(tmp_path):
     import dataclasses
 
-    from builders import write_workbook
+    from tests.builders import write_workbook
 
     data = ipasn.load(write_workbook(tmp_path / "data.xlsx", {
         "pegawai": [employee(N1), employee(N2)], "kinerja": [assessment(N1, nilai=80)]}))

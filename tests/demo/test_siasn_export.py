@@ -17,7 +17,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from builders import NUMERIC_COLUMNS, assert_agrees_with_reference
+from tests.builders import NUMERIC_COLUMNS, assert_agrees_with_reference
 from click.testing import CliRunner
 
 import ipasn

@@ -23,7 +23,7 @@ from ipasn.export.xlsx import workbook_bytes
 
 distributed = pytest.importorskip("distributed")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 IPASN = [sys.executable, "-m", "ipasn.cli"]
 DASK = str(Path(sys.executable).with_name("dask"))
 RUN_YAML = ("instansi: Instansi Klaster\ntahun: 2022\ndata: data.xlsx\ntargets: {ip_asn: 75}\n"
@@ -204,7 +204,8 @@ def test_workers_with_more_than_one_thread_are_refused():
 
 def test_jobs_travel_by_value_and_a_worker_without_the_shared_folder_says_so(tmp_path):
     from ipasn.report.batch.cluster import run_on_worker
-    from ipasn.report.document.job import Job, notebook_template, run_job
+    from ipasn.report.document.job import Job, notebook_template
+    from ipasn.report.document.run import run_job
 
     job = Job(tahun=2022, unit="Dinas A", slug="dinas-a", template=notebook_template("unit_report.ipynb"),
               year_dir=tmp_path / "tidak-dibagi" / "2022", parameters={"tahun": 2022}, title="t", footer="f")

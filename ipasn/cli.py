@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ipasn import fmt
-from ipasn.errors import IpasnError, StrictModeError
+from ipasn.errors import InputError, IpasnError, StrictModeError
 
 
 class _Group(click.Group):
@@ -106,7 +106,12 @@ def score_command(data: tuple[Path, ...], tahun: int, rules: str | None, output:
     output = output or Path(scores_workbook_name(tahun))
     check_output(output)
     ruleset = load_ruleset(rules)
-    dataset = load(list(data), ruleset, unit_column=unit_column, absent_ok=absent)
+    try:
+        dataset = load(list(data), ruleset, unit_column=unit_column, absent_ok=absent)
+    except InputError as exc:
+        from ipasn.official.command import with_official_hint
+
+        raise with_official_hint(exc, list(data)) from exc
     require_year(dataset, Period.of(tahun, ruleset, tanggal_acuan))
     result = score(dataset, tahun, ruleset, tanggal_acuan)
     click.echo(f"Data: {dataset.source}")
@@ -171,10 +176,17 @@ def verify_command(report_dir: Path, unit: str | None, data: tuple[Path, ...], j
               help="With --siasn: a folder of .xlsx downloads, or one workbook with a sheet per table "
                    "(default: workbook when OUT ends in .xlsx).")
 @click.option("--dirty", is_flag=True, help="With --siasn: store one NIP in Data Utama PNS as a number.")
+@click.option("--resmi", is_flag=True,
+              help="Write BKN's official results (.xlsx) for the demo instansi, with planted differences.")
 def demo_data_command(out: Path, units: int | None, employees: int | None, seed: int, tahun: int,
-                      siasn: bool, layout: str | None, dirty: bool) -> None:
-    """Write a synthetic instansi to OUT (.xlsx, or a folder of CSV files; with --siasn, SIASN downloads)."""
-    if not siasn:
+                      siasn: bool, layout: str | None, dirty: bool, resmi: bool) -> None:
+    """Write a synthetic instansi to OUT (.xlsx, or a folder of CSV files; with --siasn, SIASN downloads;
+    with --resmi, BKN's official results for the same instansi)."""
+    if resmi:
+        from ipasn.official.command import write_demo_official
+
+        written = write_demo_official(out, units, employees, seed, tahun, siasn or layout or dirty)
+    elif not siasn:
         if layout or dirty:
             raise click.UsageError("--layout dan --dirty hanya berlaku bersama --siasn")
         from ipasn.demo.contract import write_demo
@@ -188,6 +200,11 @@ def demo_data_command(out: Path, units: int | None, employees: int | None, seed:
                               employees=150 if employees is None else employees, seed=seed, tahun=tahun,
                               dirty=dirty)
     click.echo(f"Ditulis: {written}")
+
+
+from ipasn.official.command import reconcile_command  # noqa: E402 - registered after the group exists
+
+main.add_command(reconcile_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,6 +7,6 @@ Nothing is interpreted here: `ipasn.clean` turns values into meaning.
 """
 
 from ipasn.input.collect import RawSheet, Skipped
-from ipasn.input.sources import Sources, read_sources
+from ipasn.input.sources import Sources, read_sources, read_tables
 
-__all__ = ["RawSheet", "Skipped", "Sources", "read_sources"]
+__all__ = ["RawSheet", "Skipped", "Sources", "read_sources", "read_tables"]

@@ -161,6 +161,8 @@ def identify(title: str, rows: Sequence[Sequence[object]], file: str,
     hint, exact = role_from_name(title)
     if hint is None and file_title:  # "Sheet1" of a download named "Riwayat SKP.xlsx"
         hint, exact = role_from_name(file_title)
+    if hint not in specs:  # a name that says an export table, where another contract is read
+        hint, exact = None, False
     found: dict[str, tuple[int, dict[str, int]]] = {name: find_header(spec, rows) for name, spec in specs.items()}
     complete = [name for name, (_, matched) in found.items() if not missing_columns(specs[name], matched)]
     if hint in complete:

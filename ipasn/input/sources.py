@@ -97,17 +97,24 @@ def _folder(path: Path, specs: Mapping[str, Sheet]) -> list[Outcome]:
     return out
 
 
-def read_sources(paths: str | Path | Iterable[str | Path], unit_column: str | None = None) -> Sources:
-    """Read every workbook, CSV/parquet file and folder given. File-level problems raise InputError;
-    a missing pegawai table stops the run; every other sheet is read or listed as skipped."""
+def read_tables(paths: str | Path | Iterable[str | Path], specs: Mapping[str, Sheet]) -> Sources:
+    """Read every workbook, CSV/parquet file and folder given as the tables `specs` describe (the
+    export's, or another contract such as BKN's official results). File-level problems raise
+    InputError; every sheet is read or listed as skipped."""
     paths = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
-    specs = with_unit_column(unit_column) if unit_column else SHEETS
     sources = Sources([p.name or str(p) for p in paths])
     for path in paths:
         if not path.exists():
             raise InputError("berkas atau folder tidak ditemukan", file=str(path))
         for outcome in (_folder(path, specs) if path.is_dir() else _file(path, specs)):
             (sources.sheets if isinstance(outcome, RawSheet) else sources.skipped).append(outcome)
+    return sources
+
+
+def read_sources(paths: str | Path | Iterable[str | Path], unit_column: str | None = None) -> Sources:
+    """Read every workbook, CSV/parquet file and folder given. File-level problems raise InputError;
+    a missing pegawai table stops the run; every other sheet is read or listed as skipped."""
+    sources = read_tables(paths, with_unit_column(unit_column) if unit_column else SHEETS)
     if unit_column and not any(s.role == "pegawai" for s in sources.sheets):
         raise InputError(f"kolom unit '{unit_column}' tidak ditemukan di lembar pegawai mana pun "
                          "(periksa ejaan judul kolomnya)", column=unit_column)

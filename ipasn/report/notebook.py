@@ -36,6 +36,7 @@ from ipasn.report.content.data import ReportData, report_data
 from ipasn.report.content.explore import missing_items
 from ipasn.report.content.frames import table
 from ipasn.report.content.inline import configure, preload
+from ipasn.report.content.reconciliation import reconciliation, reconciliation_list
 from ipasn.report.content.present import (accounting_table, analysis_table, breakdown_table, category_table,
                                           competence_table, employee_table, findings_summary, findings_table,
                                           headline, history_table, improvement_summary, improvement_table,
@@ -55,6 +56,7 @@ __all__ = [
     "ReportData", "Targets", "accounting_table", "analysis_table", "breakdown", "breakdown_table",
     "category_distribution", "category_table", "competence_table", "decimal_comma", "dimensions_against_maximum",
     "employee_table", "findings_summary", "findings_table", "headline", "history_table",
-    "improvement_summary", "improvement_table", "missing_items", "report_data", "rules_in_force", "save_excel",
+    "improvement_summary", "improvement_table", "missing_items", "reconciliation", "reconciliation_list",
+    "report_data", "rules_in_force", "save_excel",
     "sub_unit_table", "table", "target_table", "title", "to_svg", "unit_ranking", "unit_ranking_table",
 ]

@@ -52,6 +52,7 @@ def check_inputs(report_dir: Path, manifest: dict, data: list[Path] | None) -> t
         digest = sha256_file(path)
         if digest != recorded["sha256"]:
             problems.append(f"berkas data berubah: {path}\n    tercatat {recorded['sha256']}\n    sekarang {digest}")
+    problems += _check_official(_official_path(report_dir, manifest), inputs.get("resmi"))
     rules = inputs["rules"]
     rules_ref = (str(_locate(report_dir, rules["path"], rules["path_absolute"]) or rules["path_absolute"])
                  if rules.get("path_absolute") else rules["ref"])
@@ -65,13 +66,32 @@ def check_inputs(report_dir: Path, manifest: dict, data: list[Path] | None) -> t
     return data_paths, problems
 
 
-def _rerun_params(manifest: dict, data_paths: list[Path], output: Path, unit: str | None) -> RunParams:
+def _official_path(report_dir: Path, manifest: dict) -> Path | None:
+    recorded = manifest["inputs"].get("resmi")
+    return _locate(report_dir, recorded["path"], recorded["path_absolute"]) if recorded else None
+
+
+def _check_official(path: Path | None, recorded: dict | None) -> list[str]:
+    """BKN's official results file, where the run had one: still there, still the same bytes."""
+    if not recorded:
+        return []
+    if path is None:
+        return [f"hasil resmi BKN tidak ditemukan: {recorded['path_absolute']}"]
+    digest = sha256_file(path)
+    if digest != recorded["sha256"]:
+        return [f"hasil resmi BKN berubah: {path}\n    tercatat {recorded['sha256']}\n    sekarang {digest}"]
+    return []
+
+
+def _rerun_params(manifest: dict, data_paths: list[Path], output: Path, unit: str | None,
+                  official: Path | None = None) -> RunParams:
     canonical = dict(manifest["run"]["canonical"])
     run_file = manifest["run"].get("file_absolute")
-    base_dir = Path(run_file).parent if run_file else data_paths[0].parent
+    base_dir = Path(run_file).parent if run_file else data_paths[0].parent if data_paths else official.parent
     rules = manifest["inputs"]["rules"]
-    canonical.update(data=[str(p) for p in data_paths], output=str(output), tahun=[manifest["tahun"]],
+    canonical.update(data=[str(p) for p in data_paths] or None, output=str(output), tahun=[manifest["tahun"]],
                      rules=rules.get("path_absolute") or rules["ref"], formats=canonical["formats"])
+    canonical["resmi"] = str(official) if official else None
     if unit is not None:
         canonical["unit_kerja"] = [unit]
     return RunParams.model_validate({**canonical, "base_dir": base_dir})
@@ -99,7 +119,7 @@ def verify(report_dir: Path, unit: str | None = None, data: list[Path] | None = 
     if unit is not None and not any(entry.get("unit") == unit for entry in expected.values()):
         raise IpasnError(f"--unit: '{unit}' tidak tercatat di manifest")
     with tempfile.TemporaryDirectory(prefix="ipasn-verify-") as scratch:
-        params = _rerun_params(manifest, data_paths, Path(scratch), unit)
+        params = _rerun_params(manifest, data_paths, Path(scratch), unit, _official_path(report_dir, manifest))
         prepared = prepare(params, only=unit)
         workers = jobs or default_jobs()
         results = execute_jobs(prepared.jobs, lambda: local_executor(workers))
@@ -110,6 +130,9 @@ def verify(report_dir: Path, unit: str | None = None, data: list[Path] | None = 
                     if unit is None or entry.get("unit") == unit for name, digest in entry["files"].items()]
         if unit is None:
             recorded.append((scores_workbook_name(manifest["tahun"]), manifest["scores_workbook"]["sha256"]))
+            if manifest.get("reconciliation_workbook"):
+                recorded.append((manifest["reconciliation_workbook"]["path"],
+                                 manifest["reconciliation_workbook"]["sha256"]))
         for name, digest in sorted(recorded):
             rows.append((name, digest, _digest(report_dir / name), _digest(year_dir / name)))
     width = max([len(r[0]) for r in rows] + [7])

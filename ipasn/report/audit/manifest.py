@@ -63,7 +63,8 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
                    canonical: dict, data: list[Path], rules_ref: str, rules_file: Path | None, rules_sha256: str,
                    templates: dict[str, Path], jobs: dict[str, tuple[Job, str]],
                    results: dict[str, JobResult], previous: dict | None, workbook: Path,
-                   workbook_key: str, run_key: str | None = None) -> dict:
+                   workbook_key: str, run_key: str | None = None, resmi: Path | None = None,
+                   reconciliation: Path | None = None) -> dict:
     documents = dict((previous or {}).get("documents", {}))  # --only keeps the others' records
     for key, (job, fingerprint) in jobs.items():
         result = results.get(key)
@@ -90,6 +91,9 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
             "rules": {"ref": rules_ref, "sha256": rules_sha256,
                       "path": _relative(rules_file, year_dir) if rules_file else None,
                       "path_absolute": str(rules_file) if rules_file else None},
+            # BKN's official results the documents show (runs with `resmi:`)
+            "resmi": {"path": _relative(resmi, year_dir), "path_absolute": str(resmi),
+                      "sha256": sha256_file(resmi)} if resmi else None,
         },
         "templates": {name: {"path": str(path), "sha256": pv.template_sha256(path)}
                       for name, path in sorted(templates.items())},
@@ -97,6 +101,8 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
         "environment": pv.environment(),
         "documents": dict(sorted(documents.items())),
         "scores_workbook": {"path": workbook.name, "sha256": sha256_file(workbook), "key": workbook_key},
+        "reconciliation_workbook": {"path": reconciliation.name, "sha256": sha256_file(reconciliation)}
+        if reconciliation else None,
         # Set after a complete run without failures: what an unchanged rerun compares (run.run_key).
         "run_key": run_key,
     }

@@ -18,7 +18,8 @@ from ipasn.report.audit.provenance import dataset_key
 from ipasn.report.audit.reuse import intact, run_key
 from ipasn.report.batch.index import index_data, write_index
 from ipasn.report.batch.params import RunParams
-from ipasn.report.batch.plan import Prepared, instansi_dir, template_paths
+from ipasn.official.workbook import reconciliation_workbook
+from ipasn.report.batch.plan import Prepared, instansi_dir, reconciliation_workbook_name, template_paths
 from ipasn.report.document.job import JobError, JobResult
 from ipasn.ruleset import ruleset_text
 
@@ -56,9 +57,14 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
         workbook_key = sha256_bytes(f"{prepared.data_key}:{result.period}".encode("utf-8"))
         if not _still_valid(workbook, workbook_key, previous.get(tahun)):
             write_bytes(workbook, scores_workbook(result))
+        reconciled = None
+        rec = prepared.official[tahun].rec if tahun in prepared.official else None
+        if rec is not None:  # ipasn's count beside BKN's, per NIP and dimension
+            reconciled = year_dir / reconciliation_workbook_name(tahun)
+            write_bytes(reconciled, reconciliation_workbook(rec))
         year_results = {k: r for k, r in results.items() if k.startswith(f"{tahun}/")}
         year_results = _with_previous(tahun, year_results, previous.get(tahun))
-        shown = index_data(prepared, result)
+        shown = index_data(prepared, prepared.shown(tahun))
         indexes.append(write_index(shown, year_dir, year_results))
         jobs = {job.key: (job, prepared.fingerprints[job.key]) for job in prepared.jobs if job.tahun == tahun}
         key = None
@@ -71,7 +77,7 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
             run_text=run_text, canonical=canonical, data=params.data_paths(), rules_ref=rules_ref or
             prepared.rules_label, rules_file=rules_file, rules_sha256=prepared.rules_sha256,
             templates=templates, jobs=jobs, results=results, previous=previous.get(tahun), workbook=workbook,
-            workbook_key=workbook_key, run_key=key)
+            workbook_key=workbook_key, run_key=key, resmi=params.resmi_path(tahun), reconciliation=reconciled)
         manifests.append(mf.write_manifest(year_dir, manifest))
     return indexes, manifests
 
@@ -99,7 +105,7 @@ def unchanged_run(params: RunParams, run_file: Path | None) -> RunOutcome | None
     and the manifest exactly as a full rerun would, without loading or scoring. None otherwise."""
     try:
         label, text = ruleset_text(params.rules_ref())
-        data_key = dataset_key(params.data_paths(), sha256_bytes(text.encode("utf-8")))
+        data_key = dataset_key(params.input_paths(), sha256_bytes(text.encode("utf-8")))
     except (OSError, RulesetError):
         return None  # a missing input: the full run names it properly
     folder = instansi_dir(params)
@@ -124,7 +130,8 @@ def unchanged_run(params: RunParams, run_file: Path | None) -> RunOutcome | None
         if (shown.get("run_key") != key or not documents
                 or any(e.get("status") not in ("ok", "reused") for e in documents.values())
                 or not all(intact(year_dir, e.get("files", {})) for e in documents.values())
-                or not intact(year_dir, {workbook.get("path", ""): workbook.get("sha256")})):
+                or not intact(year_dir, {workbook.get("path", ""): workbook.get("sha256")})
+                or not intact(year_dir, {r["path"]: r["sha256"] for r in [previous.get("reconciliation_workbook")] if r})):
             return None
         years.append((tahun, year_dir, previous, shown["index"]))
     results: dict[str, JobResult] = {}

@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ipasn.errors import ParamsError
-from ipasn.report.content.data import DEMO, demo_workbook
+from ipasn.report.content.data import DEMO, demo_workbook, official_demo
 from ipasn.report.content.targets import Targets
 
 
@@ -35,7 +35,8 @@ class RunParams(BaseModel):
 
     instansi: str = Field(min_length=1)
     tahun: list[int] = Field(min_length=1)
-    data: str | list[str] = DEMO  # a workbook, a file or a folder, or a list of them
+    # a workbook, a file or a folder, or a list of them; None (only with `resmi`): no export
+    data: str | list[str] | None = DEMO
     kolom_unit: str | None = None  # the pegawai column that names the unit (default: UNOR INDUK NAMA, ...)
     # History tables the data does not have on purpose (otherwise their absence is a finding).
     lembar_tidak_ada: list[Literal["diklat", "kinerja", "hukdis"]] = []
@@ -47,6 +48,9 @@ class RunParams(BaseModel):
     output: str = "reports"
     options: Options = Options()
     notebooks: Notebooks = Notebooks()
+    # BKN's official results: documents show their numbers and reconcile them with `data`. One file
+    # (one year), or one per year ({2022: hasil-bkn-2022.xlsx}); "demo" = the bundled demo's.
+    resmi: str | dict[int, str] | None = None
     base_dir: Path = Path(".")  # the run file's folder; relative paths resolve against it
 
     @field_validator("tahun", mode="before")
@@ -66,13 +70,49 @@ class RunParams(BaseModel):
     def _formats(cls, value):
         return sorted(set(value), key=["html", "pdf"].index)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _official_alone(cls, raw):
+        """With `resmi` and no `data`, the run has no export (not the demo's)."""
+        if isinstance(raw, dict) and raw.get("resmi") is not None and "data" not in raw:
+            return {**raw, "data": None}
+        return raw
+
+    @model_validator(mode="after")
+    def _official(self):
+        if self.resmi is None:
+            if self.data is None:
+                raise ValueError("data: beri ekspor data (atau 'resmi', hasil resmi BKN)")
+            return self
+        if isinstance(self.resmi, str) and len(self.tahun) > 1:
+            raise ValueError("resmi: dengan beberapa tahun, beri satu berkas per tahun ({2022: berkas.xlsx})")
+        if isinstance(self.resmi, dict):
+            other = sorted(set(self.resmi) - set(self.tahun))
+            if other:
+                raise ValueError(f"resmi: tahun {', '.join(map(str, other))} tidak ada di 'tahun'")
+        return self
+
+    def resmi_path(self, tahun: int) -> Path | None:
+        """The official results file of a year, if the run names one."""
+        given = self.resmi.get(tahun) if isinstance(self.resmi, dict) else self.resmi
+        if given is None:
+            return None
+        return official_demo() if given == DEMO else (self.base_dir / given).resolve()
+
+    def resmi_paths(self) -> list[Path]:
+        return [p for p in (self.resmi_path(t) for t in self.tahun) if p is not None]
+
+    def input_paths(self) -> list[Path]:
+        """Every input whose content shapes the run: the export and the official results."""
+        return [*self.data_paths(), *self.resmi_paths()]
+
     def data_paths(self) -> list[Path]:
-        given = [self.data] if isinstance(self.data, str) else self.data
+        given = [self.data] if isinstance(self.data, str) else self.data or []
         return [demo_workbook() if item == DEMO else (self.base_dir / item).resolve() for item in given]
 
     @property
     def data_label(self) -> str:
-        return ", ".join(p.name for p in self.data_paths())
+        return ", ".join(p.name for p in self.data_paths() or self.resmi_paths())
 
     def rules_ref(self) -> str | None:
         if self.rules is None:

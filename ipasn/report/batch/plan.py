@@ -17,10 +17,16 @@ from ipasn.report.batch.params import RunParams
 from ipasn.report.batch.slugs import instansi_slug, unique_slugs
 from ipasn.report.content.data import ReportData, year_history
 from ipasn.report.document.job import INSTANSI, TEMPLATES, Job, notebook_template
+from ipasn.export.scores import PERSONAL_DATA_SUFFIX
 from ipasn.ruleset import DEFAULT_RULESET, parse_ruleset, ruleset_text
+from ipasn.report.batch.official import OFFICIAL_SOURCE, OfficialYear, official_only_years, official_years, shown_history
 from ipasn.scoring.period import require_year
 from ipasn.scoring.score import ScoreResult, score
 
+
+def reconciliation_workbook_name(tahun: int) -> str:
+    """The reconciliation with BKN's official results (runs with `resmi:`); personal data too."""
+    return f"selisih-ipasn-{tahun}-{PERSONAL_DATA_SUFFIX}.xlsx"
 
 
 @dataclass
@@ -37,6 +43,12 @@ class Prepared:
     data_key: str  # hash of the inputs, rules and code the Dataset was loaded from
     jobs: list[Job] = field(default_factory=list)
     fingerprints: dict[str, str] = field(default_factory=dict)  # job key -> fingerprint
+    # Years with BKN's official results: the numbers the documents show, and the reconciliation.
+    official: dict[int, OfficialYear] = field(default_factory=dict)
+
+    def shown(self, tahun: int) -> ScoreResult:
+        """The numbers a year's documents show: BKN's official results where the run has them."""
+        return self.official[tahun].shown if tahun in self.official else self.results[tahun]
 
     @property
     def rules_sha256(self) -> str:
@@ -46,8 +58,8 @@ class Prepared:
         return self.instansi_dir / str(tahun)
 
 
-def _check_against_data(params: RunParams, dataset: Dataset, results: dict[int, ScoreResult]) -> list[str]:
-    units = sorted(set(dataset.pegawai["unit_kerja"]))
+def _check_against_data(params: RunParams, dataset: Dataset, results: dict[int, ScoreResult],
+                        units: list[str]) -> list[str]:
     if params.unit_kerja == "all":
         chosen = units
     else:
@@ -85,14 +97,23 @@ def prepare(params: RunParams, only: str | None = None) -> Prepared:
     beyond = params.targets.beyond(rules.dimensi_maks)
     if beyond:
         raise ParamsError(f"targets: {beyond}")
-    dataset = load(params.data_paths(), rules, unit_column=params.kolom_unit, absent_ok=params.lembar_tidak_ada)
-    data_key = dataset_key(params.data_paths(), sha256_bytes(text.encode("utf-8")))
-    results = {t: score(dataset, t, rules, params.tanggal_acuan) for t in params.tahun}
-    units = _check_against_data(params, dataset, results)
+    data_key = dataset_key(params.input_paths(), sha256_bytes(text.encode("utf-8")))
+    if params.data_paths():
+        dataset = load(params.data_paths(), rules, unit_column=params.kolom_unit,
+                       absent_ok=params.lembar_tidak_ada)
+        results = {t: score(dataset, t, rules, params.tanggal_acuan) for t in params.tahun}
+        official = official_years(params, rules, results)
+    else:  # BKN's official results alone: they are the numbers, the units and the scores workbook
+        official = official_only_years(params, rules)
+        results = {t: year.shown for t, year in official.items()}
+        dataset = results[max(results)].dataset
+    all_units = sorted(set(dataset.pegawai["unit_kerja"]).union(
+        *(set(year.shown.pegawai["unit_kerja"]) for year in official.values())))
+    units = _check_against_data(params, dataset, results, all_units)
     if only is not None and only not in units:
         raise ParamsError(f"--only: unit kerja '{only}' tidak ada di antara unit run ini")
     prepared = Prepared(params, dataset, results, params.rules or DEFAULT_RULESET, text,
-                        unique_slugs(sorted(set(dataset.pegawai["unit_kerja"]))), instansi_dir(params), data_key)
+                        unique_slugs(all_units), instansi_dir(params), data_key, official=official)
     for tahun, result in results.items():
         year_dir = prepared.year_dir(tahun)
         if year_dir.exists():
@@ -106,19 +127,24 @@ def prepare(params: RunParams, only: str | None = None) -> Prepared:
 
 def _footer(prepared: Prepared, result: ScoreResult, data_sha256: str) -> str:
     """Provenance on every page: code, rules, the hash of the data this document was made from,
-    and a date taken from the data (the reference date), never the clock."""
-    return (f"ipasn {__version__} · aturan {prepared.rules_label} ({prepared.rules_sha256[:8]}) · "
+    and a date taken from the data (the reference date), never the clock; where the numbers are
+    BKN's, that they are."""
+    source = f"{OFFICIAL_SOURCE} · " if result.period.tahun in prepared.official else ""
+    return (f"{source}ipasn {__version__} · aturan {prepared.rules_label} ({prepared.rules_sha256[:8]}) · "
             f"data sha256 {data_sha256[:12]} · tanggal acuan {result.period.tanggal_acuan:%d-%m-%Y}")
 
 
 def _job(prepared: Prepared, result: ScoreResult, year_dir: Path, unit: str | None) -> Job:
     params = prepared.params
     tahun = result.period.tahun
-    report = ReportData.from_result(result, prepared.rules_label, prepared.rules_yaml, unit)
+    report = ReportData.from_result(prepared.shown(tahun), prepared.rules_label, prepared.rules_yaml, unit)
+    if tahun in prepared.official:
+        report.official = prepared.official[tahun].part(unit)
     if unit is None:
         earlier = [t for t in params.tahun if t <= tahun]
         if len(earlier) > 1:
-            report.history = year_history(prepared.dataset, result.rules, earlier)
+            report.history = (shown_history(prepared.shown, earlier) if prepared.official
+                              else year_history(prepared.dataset, result.rules, earlier))
     parameters = job_parameters(params, tahun, unit)
     scope = unit if unit is not None else params.instansi
     job = Job(

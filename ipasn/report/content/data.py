@@ -15,6 +15,7 @@ import pandas as pd
 
 from ipasn.clean.load import load
 from ipasn.errors import ParamsError
+from ipasn.official.shown import OfficialPart
 from ipasn.ruleset import DEFAULT_RULESET, Ruleset, parse_ruleset, ruleset_text
 from ipasn.scoring.period import Period
 from ipasn.scoring.score import ScoreResult, score
@@ -26,6 +27,11 @@ DEMO = "demo"  # as `data`: the demo instansi shipped with ipasn (run definition
 def demo_workbook() -> Path:
     """The demo instansi shipped with the package (the notebooks' default data)."""
     return Path(str(resources.files("ipasn") / "data" / "demo.xlsx"))
+
+
+def official_demo() -> Path:
+    """BKN's official results for the demo instansi, shipped with the package (`ipasn demo-data --resmi`)."""
+    return Path(str(resources.files("ipasn") / "data" / "demo-resmi.xlsx"))
 
 
 @dataclass
@@ -43,6 +49,8 @@ class ReportData:
     unit: str | None = None
     # Earlier years' summaries (tahun, unit_kerja or None, means): for comparisons across years.
     history: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # Documents from BKN's official results: ipasn's own count and the reconciliation (None: ipasn's numbers).
+    official: OfficialPart | None = None
 
     @classmethod
     def from_result(cls, result: ScoreResult, rules_source: str, rules_yaml: str,
@@ -67,6 +75,8 @@ class ReportData:
             frame.to_parquet(folder / f"{name}.parquet", index=False)
         if len(self.history):
             self.history.to_parquet(folder / HISTORY_FILE, index=False)
+        if self.official is not None:
+            self.official.write(folder)
         context = {
             "unit": self.unit, "rules_source": self.rules_source, "rules_yaml": self.rules_yaml,
             "tahun": self.period.tahun, "tanggal_acuan": self.period.tanggal_acuan.strftime("%Y-%m-%d"),
@@ -89,12 +99,13 @@ class ReportData:
             pd.read_parquet(folder / "temuan.parquet"), pd.read_parquet(folder / "rekap.parquet"),
             rules, context["rules_source"], context["rules_yaml"], period, context["unit"],
             pd.read_parquet(history_path) if history_path.exists() else pd.DataFrame(),
+            OfficialPart.read(folder),
         )
 
 
 def report_data(data: str | Path | None = None, year: int = 2022, unit: str | None = None,
                 rules: str | None = None, scored: str | Path | None = None,
-                history_years: list[int] | tuple[int, ...] = ()) -> ReportData:
+                history_years: list[int] | tuple[int, ...] = (), resmi: str | Path | None = None) -> ReportData:
     """Load and score one year: the notebooks' one entry point.
 
     Args:
@@ -105,6 +116,7 @@ def report_data(data: str | Path | None = None, year: int = 2022, unit: str | No
         rules: a bundled ruleset id (e.g. "perbkn-8-2019") or a ruleset YAML file; None the default.
         scored: the bundle folder `ipasn run` prepared (then data and rules are not read again).
         history_years: earlier years to compare with, scored from the same data.
+        resmi: BKN's official results file ("demo": the demo's): show BKN's numbers, reconciled with `data`.
 
     The result's `scores`, `findings` (temuan) and `pegawai` are pandas DataFrames.
 
@@ -118,11 +130,21 @@ def report_data(data: str | Path | None = None, year: int = 2022, unit: str | No
     label, text = ruleset_text(rules)
     ruleset = parse_ruleset(text, label)
     dataset = load(demo_workbook() if data in (None, "", DEMO) else data, ruleset)
-    if unit is not None and unit not in set(dataset.pegawai["unit_kerja"]):
-        raise ParamsError(f"unit kerja '{unit}' tidak ada dalam data; yang ada: "
-                          + ", ".join(sorted(set(dataset.pegawai["unit_kerja"]))))
     result = score(dataset, year, ruleset)
+    rec = None
+    if resmi:
+        from ipasn.official.compare import reconcile
+        from ipasn.official.read import read_official
+        from ipasn.official.shown import official_result
+
+        rec = reconcile(read_official(official_demo() if resmi == "demo" else resmi, ruleset, year), result)
+        result = official_result(rec)
+    if unit is not None and unit not in set(result.pegawai["unit_kerja"]):
+        raise ParamsError(f"unit kerja '{unit}' tidak ada dalam data; yang ada: "
+                          + ", ".join(sorted(set(result.pegawai["unit_kerja"]))))
     report = ReportData.from_result(result, rules or DEFAULT_RULESET, text, unit)
+    if rec is not None:
+        report.official = OfficialPart.of(rec, unit)
     if history_years:
         report.history = year_history(dataset, ruleset, sorted({*history_years, year}))
     return report
@@ -130,11 +152,16 @@ def report_data(data: str | Path | None = None, year: int = 2022, unit: str | No
 
 def year_history(dataset, rules: Ruleset, years: list[int]) -> pd.DataFrame:
     """Instansi and unit means for each year (one scoring per year, same data and rules)."""
+    return summaries(lambda year: score(dataset, year, rules, explanations=False), years)
+
+
+def summaries(result_of, years: list[int]) -> pd.DataFrame:
+    """Instansi and unit means of `result_of(year)` for each year."""
     from ipasn.scoring.summary import summarise
 
     frames = []
     for year in years:
-        result = score(dataset, year, rules, explanations=False)
+        result = result_of(year)
         whole = summarise(result, by=None).assign(unit_kerja=None)
         units = summarise(result, by="unit_kerja").reset_index()
         frames.append(pd.concat([whole, units], ignore_index=True).assign(tahun=year))

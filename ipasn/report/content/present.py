@@ -16,6 +16,7 @@ from ipasn.report.content.data import ReportData
 from ipasn.report.content.privacy import mask_name, mask_nip
 from ipasn.report.content.targets import Targets
 from ipasn.report.content.widths import fitted_widths, font_pt, with_break_points
+from ipasn.official.shown import COMPUTED_NOTE, NO_EXPORT_DETAIL
 from ipasn.ruleset import INDICATORS, POSITION_TYPES
 from ipasn.scoring.bands import categorize
 from ipasn.scoring.explain import unassessed
@@ -64,7 +65,7 @@ def table(frame: pd.DataFrame, css: str = "tabel", numeric: tuple[str, ...] = ()
 
 
 def _show(*parts: str) -> HTML:
-    return HTML("\n".join(parts))
+    return HTML("\n".join(p for p in parts if p))  # "": a note that has nothing to say
 
 
 def title(report: ReportData, instansi: str) -> HTML:
@@ -77,7 +78,19 @@ def title(report: ReportData, instansi: str) -> HTML:
         f'<p class="lingkup">{scope}</p>',
         f'<p class="keterangan">Tanggal acuan {fmt.date(period.tanggal_acuan.date())}; kinerja dari penilaian '
         f"tahun {period.tahun_kinerja}; aturan: {esc(report.rules.nama)}.</p>",
+        *([f'<p class="sumber-nilai">Sumber nilai: hasil resmi BKN ({esc(report.official.source)})</p>']
+          if report.official is not None else []),
     )
+
+
+def _detail(report: ReportData) -> tuple[pd.DataFrame | None, str]:
+    """The scores with competence indicators, and what to say under them: in a document of BKN's
+    official numbers, ipasn's own count of the export (None without one), since BKN gives none."""
+    if report.official is None:
+        return report.scores, ""
+    computed = report.official.computed
+    note = COMPUTED_NOTE if computed is not None else NO_EXPORT_DETAIL
+    return computed, f'<p class="keterangan">{esc(note)}</p>'
 
 
 def headline(report: ReportData, targets: Targets) -> HTML:
@@ -126,6 +139,8 @@ def _sentence(dimension: str, report: ReportData, gains: pd.DataFrame) -> str:
             text += f" {fmt.integer(missing)} PNS tanpa data pendidikan yang dikenali (nilai 0)."
         return text + " Kenaikan hanya melalui jenjang pendidikan formal atau perbaikan data."
     if dimension == "kompetensi":
+        if gains is None:
+            return "Rincian indikator tidak ada di hasil resmi BKN."
         rows = gains[gains.index.isin(INDICATORS) & (gains["kenaikan_rata_rata"] > 0)].head(2)
         if rows.empty:
             return "Seluruh indikator kompetensi telah terpenuhi."
@@ -133,7 +148,8 @@ def _sentence(dimension: str, report: ReportData, gains: pd.DataFrame) -> str:
                  f"+{fmt.number(r.kenaikan_rata_rata)} poin)" for k, r in rows.iterrows()]
         return f"Penahan terbesar: {' dan '.join(parts)}."
     if dimension == "kinerja":
-        missing = int(unassessed(scores).sum())
+        # BKN's keterangan are not ipasn's words: official numbers say it by a kinerja of 0
+        missing = int((scores["kinerja"] == 0).sum() if report.official is not None else unassessed(scores).sum())
         good = next(band.poin for band in rules.kinerja.pita if band.predikat == "Baik")
         below = int(((scores["kinerja"] > 0) & (scores["kinerja"] < good)).sum())
         text = f"{fmt.integer(n - missing)} PNS memiliki penilaian kinerja {report.period.tahun_kinerja}"
@@ -155,8 +171,8 @@ def _sentence(dimension: str, report: ReportData, gains: pd.DataFrame) -> str:
 def analysis_table(report: ReportData, targets: Targets) -> HTML:
     """The Kalsel deck's ANALISIS table: weight, current value, capaian and a generated sentence."""
     dims = an.dimension_table(report.scores, report.rules, targets)
-    items = an.improvement_items(report.scores, report.rules)
-    gains = an.indicator_gains(report.scores, items)
+    detail, note = _detail(report)
+    gains = None if detail is None else an.indicator_gains(detail, an.improvement_items(detail, report.rules))
     has_target = dims["target"].notna().any()
     rows = []
     for r in dims.itertuples(index=False):
@@ -174,12 +190,14 @@ def analysis_table(report: ReportData, targets: Targets) -> HTML:
         rows.append(row)
     frame = pd.DataFrame(rows)
     numeric = ("Bobot maksimal", "Nilai saat ini", "Capaian (% maks.)", "Target", "Capaian target")
-    return _show(table(frame, "tabel analisis", numeric))
+    return _show(table(frame, "tabel analisis", numeric), note)
 
 
 def competence_table(report: ReportData) -> HTML:
     """Kompetensi by position type: mean points per indicator (– where the type cannot earn it)."""
-    scores = report.scores
+    scores, note = _detail(report)
+    if scores is None:
+        return _show(note)
     rows = []
     for kind in POSITION_TYPES:
         group = scores[scores["jenis_jabatan"] == kind]
@@ -197,7 +215,7 @@ def competence_table(report: ReportData) -> HTML:
     if not rows:
         return _show("<p>Tidak ada PNS yang diukur.</p>")
     frame = pd.DataFrame(rows)
-    return _show(table(frame, "tabel", tuple(c for c in frame.columns if c != "Jenis jabatan")))
+    return _show(table(frame, "tabel", tuple(c for c in frame.columns if c != "Jenis jabatan")), note)
 
 
 ABBREVIATIONS = ('<p class="keterangan">Kual. = kualifikasi, Komp. = kompetensi, Kin. = kinerja, '
@@ -227,7 +245,9 @@ def breakdown_table(report: ReportData, by: str, label: str) -> HTML:
 
 def improvement_summary(report: ReportData) -> HTML:
     """Which items raise IP ASN most if met, and the best reachable score: ``nb.improvement_summary(report)``."""
-    scores = report.scores
+    scores, note = _detail(report)
+    if scores is None:
+        return _show(note)
     if scores.empty:
         return _show("<p>Tidak ada PNS yang diukur.</p>")
     items = an.improvement_items(scores, report.rules)
@@ -246,15 +266,18 @@ def improvement_summary(report: ReportData) -> HTML:
         f"({esc(categorize(pd.Series([best]), rules).iloc[0])}). Butir data (SKP, pendidikan, hukuman "
         "disiplin) dihitung dengan nilai maksimalnya.</p>",
         table(frame, "tabel", ("PNS yang belum", "Kenaikan rata-rata IP")) if len(frame) else
-        "<p>Tidak ada butir yang perlu dipenuhi.</p>",
+        "<p>Tidak ada butir yang perlu dipenuhi.</p>", note,
     )
 
 
-def improvement_table(report: ReportData, mask: bool = False) -> HTML:
+def improvement_table(report: ReportData, mask: bool = False) -> HTML | None:
     """Upaya yang harus dilakukan: per employee the missing items and their points, biggest gain first."""
-    items = an.improvement_items(report.scores, report.rules)
+    scores, note = _detail(report)
+    if scores is None:
+        return None  # improvement_summary, just above, says why
+    items = an.improvement_items(scores, report.rules)
     if items.empty:
-        return _show("<p>Tidak ada butir yang perlu dipenuhi.</p>")
+        return _show("<p>Tidak ada butir yang perlu dipenuhi.</p>", note)
     items = items.assign(butir=[
         f"{action} ({'+' if sure else 'hingga +'}{fmt.points(gain)})"
         for action, gain, sure in zip(items["tindakan"], items["tambahan"], items["pasti"])])
@@ -272,7 +295,7 @@ def improvement_table(report: ReportData, mask: bool = False) -> HTML:
         "IP ASN": people["ip_asn"].map(fmt.points),
         "Potensi IP": people["potensi"].map(fmt.points),
     })
-    return _show(table(frame, "tabel rinci upaya", ("IP ASN", "Potensi IP"), (19, 17, 11, 39, 7, 7)))
+    return _show(table(frame, "tabel rinci upaya", ("IP ASN", "Potensi IP"), (19, 17, 11, 39, 7, 7)), note)
 
 
 def findings_summary(report: ReportData) -> HTML:

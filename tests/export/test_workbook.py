@@ -8,7 +8,7 @@ import os
 
 import openpyxl
 import pytest
-from builders import make_nip, write_workbook
+from tests.builders import make_nip, write_workbook
 from click.testing import CliRunner
 from openpyxl.utils import get_column_letter
 

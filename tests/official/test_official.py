@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from builders import NIP1, assessment, employee, make_nip, punishment, training, write_workbook
+from tests.builders import NIP1, assessment, employee, make_nip, punishment, training, write_workbook
 
 from ipasn.official import read_official
 from ipasn.official.demo import CAUSE_WORDS, make_official

@@ -19,7 +19,7 @@ import nbformat
 import pytest
 import websocket
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ["unit_report.ipynb", "instansi_report.ipynb", "eksplorasi.ipynb"]
 ANALYST_CELL = (
     "import matplotlib.pyplot as plt\nimport pandas as pd\n"

@@ -24,7 +24,7 @@ from ipasn.report.batch.notebook_params import job_parameters
 from ipasn.report.batch.params import RunParams
 from ipasn.export.xlsx import workbook_bytes
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 IPASN = [sys.executable, "-m", "ipasn.cli"]
 SHIPPED = ["unit_report.ipynb", "instansi_report.ipynb", "eksplorasi.ipynb"]
 UNIT = "Dinas Pendidikan"

@@ -20,7 +20,7 @@ from ipasn.official.demo import make_official
 from ipasn.files import sha256_file
 from ipasn.report.content.data import demo_workbook, official_demo
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 IPASN = Path(sys.executable).with_name("ipasn")
 UNIT = "Staf Ahli Gubernur"  # three JPT; BKN has a lower education level for one of them (planted)
 

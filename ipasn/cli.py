@@ -171,9 +171,26 @@ def verify_command(report_dir: Path, unit: str | None, data: tuple[Path, ...], j
               help="With --siasn: a folder of .xlsx downloads, or one workbook with a sheet per table "
                    "(default: workbook when OUT ends in .xlsx).")
 @click.option("--dirty", is_flag=True, help="With --siasn: store one NIP in Data Utama PNS as a number.")
+@click.option("--years", default=None, metavar="FIRST-LAST",
+              help="Several consecutive years with churn (e.g. 2021-2023), one workbook per year in the folder "
+                   "OUT; --year is the year that equals the single-year demo.")
 def demo_data_command(out: Path, units: int | None, employees: int | None, seed: int, tahun: int,
-                      siasn: bool, layout: str | None, dirty: bool) -> None:
+                      siasn: bool, layout: str | None, dirty: bool, years: str | None) -> None:
     """Write a synthetic instansi to OUT (.xlsx, or a folder of CSV files; with --siasn, SIASN downloads)."""
+    if years is not None:
+        if siasn or layout or dirty:
+            raise click.UsageError("--years tidak dapat digabung dengan --siasn, --layout atau --dirty")
+        first, _, last = years.partition("-")
+        if not (first.isdigit() and last.isdigit() and int(first) <= int(last)):
+            raise click.UsageError(f"--years: tulis tahun pertama-terakhir, mis. 2021-2023 (diberikan: {years})")
+        from ipasn.demo.years import write_demo_years
+
+        for written in write_demo_years(out, units=10 if units is None else units,
+                                        employees=2500 if employees is None else employees, seed=seed,
+                                        first=int(first), last=int(last),
+                                        anchor=min(max(tahun, int(first)), int(last))):
+            click.echo(f"Ditulis: {written}")
+        return
     if not siasn:
         if layout or dirty:
             raise click.UsageError("--layout dan --dirty hanya berlaku bersama --siasn")

@@ -53,7 +53,7 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
         year_dir = prepared.year_dir(tahun)
         year_dir.mkdir(parents=True, exist_ok=True)
         workbook = year_dir / scores_workbook_name(tahun)
-        workbook_key = sha256_bytes(f"{prepared.data_key}:{result.period}".encode("utf-8"))
+        workbook_key = sha256_bytes(f"{prepared.data_keys[tahun]}:{result.period}".encode("utf-8"))
         if not _still_valid(workbook, workbook_key, previous.get(tahun)):
             write_bytes(workbook, scores_workbook(result))
         year_results = {k: r for k, r in results.items() if k.startswith(f"{tahun}/")}
@@ -68,10 +68,11 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
                        json.dumps({"run_key": key, "index": shown}, ensure_ascii=False, indent=1, sort_keys=True))
         manifest = mf.build_manifest(
             year_dir=year_dir, tahun=tahun, run_file=run_file.resolve() if run_file else None,
-            run_text=run_text, canonical=canonical, data=params.data_paths(), rules_ref=rules_ref or
+            run_text=run_text, canonical=canonical, data=params.data_paths(tahun), rules_ref=rules_ref or
             prepared.rules_label, rules_file=rules_file, rules_sha256=prepared.rules_sha256,
             templates=templates, jobs=jobs, results=results, previous=previous.get(tahun), workbook=workbook,
-            workbook_key=workbook_key, run_key=key)
+            workbook_key=workbook_key, run_key=key, resmi=params.resmi_paths(tahun),
+            years_data={t: params.data_paths(t) for t in prepared.results if t <= tahun})
         manifests.append(mf.write_manifest(year_dir, manifest))
     return indexes, manifests
 

@@ -6,13 +6,14 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ipasn.errors import ParamsError
 from ipasn.report.content.data import demo_workbook
 from ipasn.report.content.targets import Targets
 
 DEMO = "demo"
+Paths = str | list[str]  # a workbook, a file or a folder, or a list of them
 
 
 class Options(BaseModel):
@@ -37,7 +38,11 @@ class RunParams(BaseModel):
 
     instansi: str = Field(min_length=1)
     tahun: list[int] = Field(min_length=1)
-    data: str | list[str] = DEMO  # a workbook, a file or a folder, or a list of them
+    # One snapshot for every year, or per year ({2021: a.xlsx, 2022: [b.xlsx, c.csv]}).
+    data: Paths | dict[int, Paths] = DEMO
+    # BKN's official results, in the same shapes: stored and recorded, not read yet.
+    resmi: Paths | dict[int, Paths] | None = None
+    unit_alias: dict[str, str] = {}  # an old unit name -> its new name, so the years compare
     kolom_unit: str | None = None  # the pegawai column that names the unit (default: UNOR INDUK NAMA, ...)
     # History tables the data does not have on purpose (otherwise their absence is a finding).
     lembar_tidak_ada: list[Literal["diklat", "kinerja", "hukdis"]] = []
@@ -56,25 +61,69 @@ class RunParams(BaseModel):
     def _years(cls, value):
         return sorted({int(v) for v in value}) if isinstance(value, (list, tuple)) else [value]
 
-    @field_validator("data")
+    @field_validator("data", "resmi")
     @classmethod
     def _data(cls, value):
-        if isinstance(value, list) and not value:
-            raise ValueError("data: beri sedikitnya satu berkas atau folder")
+        for given in (value.values() if isinstance(value, dict) else [value]):
+            if isinstance(given, list) and not given:
+                raise ValueError("beri sedikitnya satu berkas atau folder")
         return value
+
+    @model_validator(mode="after")
+    def _years_have_data(self):
+        problem = per_year_mismatch(self.data, self.tahun)
+        if problem:
+            raise ValueError(f"data: {problem}")
+        problem = per_year_mismatch(self.resmi, self.tahun, every_year=False)  # not every year has them
+        if problem:
+            raise ValueError(f"resmi: {problem}")
+        chained = sorted(set(self.unit_alias) & set(self.unit_alias.values()))
+        if chained:
+            raise ValueError(f"unit_alias: nama lama sekaligus nama baru: {', '.join(chained)}; "
+                             "tulis langsung nama lama -> nama terakhir")
+        return self
 
     @field_validator("formats")
     @classmethod
     def _formats(cls, value):
         return sorted(set(value), key=["html", "pdf"].index)
 
-    def data_paths(self) -> list[Path]:
-        given = [self.data] if isinstance(self.data, str) else self.data
-        return [demo_workbook() if item == DEMO else (self.base_dir / item).resolve() for item in given]
+    def _resolve(self, given: Paths, tahun: int | None) -> list[Path]:
+        """Paths against the run file's folder; `demo` is the bundled demo snapshot of `tahun`."""
+        items = [given] if isinstance(given, str) else given
+        return [demo_workbook(tahun) if item == DEMO else (self.base_dir / item).resolve() for item in items]
+
+    def data_paths(self, tahun: int | None = None) -> list[Path]:
+        """The data of year `tahun`; without a year, every path of the run (each once, by year)."""
+        if tahun is not None:
+            return self._resolve(self.data[tahun] if isinstance(self.data, dict) else self.data, tahun)
+        paths = [p for t in self.tahun for p in self.data_paths(t)]
+        return list(dict.fromkeys(paths))
+
+    @property
+    def per_year(self) -> bool:
+        """The years are computed from different data (given per year, or the demo's snapshots)."""
+        return len({tuple(self.data_paths(t)) for t in self.tahun}) > 1
+
+    @property
+    def shared_snapshot(self) -> bool:
+        """Several years computed from one snapshot: the reports say so."""
+        return len(self.tahun) > 1 and not self.per_year
+
+    def resmi_paths(self, tahun: int) -> list[Path]:
+        """BKN's official results for `tahun`, as given (none: [])."""
+        if self.resmi is None or (isinstance(self.resmi, dict) and tahun not in self.resmi):
+            return []
+        return self._resolve(self.resmi[tahun] if isinstance(self.resmi, dict) else self.resmi, None)
+
+    def canonical_unit(self, unit: str) -> str:
+        return self.unit_alias.get(unit, unit)
 
     @property
     def data_label(self) -> str:
-        return ", ".join(p.name for p in self.data_paths())
+        if not self.per_year:
+            return ", ".join(p.name for p in self.data_paths())
+        return "; ".join(f"{t}: {', '.join(p.name for p in self.data_paths(t))}" for t in self.tahun)
 
     def rules_ref(self) -> str | None:
         if self.rules is None:
@@ -93,6 +142,23 @@ class RunParams(BaseModel):
 
     def output_dir(self) -> Path:
         return (self.base_dir / self.output).resolve()
+
+
+def per_year_mismatch(value, years: list[int], every_year: bool = True) -> str:
+    """What is wrong with per-year data against the run's years ('' when nothing, or not per year)."""
+    if not isinstance(value, dict):
+        return ""
+    missing = sorted(set(years) - set(value)) if every_year else []
+    extra = sorted(set(value) - set(years))
+    parts = []
+    if missing:
+        parts.append(f"tidak ada data untuk tahun {', '.join(map(str, missing))}")
+    if extra:
+        parts.append(f"ada data untuk tahun {', '.join(map(str, extra))} yang tidak ada di 'tahun'")
+    if parts:
+        parts.append(f"tahun run: {', '.join(map(str, years))}; data diberikan untuk tahun "
+                     f"{', '.join(map(str, sorted(value))) or '(tidak ada)'}")
+    return "; ".join(parts)
 
 
 def parse_params(text: str, source: str, base_dir: Path) -> RunParams:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import pandas as pd
+
 from ipasn import __version__
 from ipasn.clean.dataset import Dataset
 from ipasn.clean.load import load
@@ -14,7 +16,8 @@ from ipasn.report.audit import manifest as mf
 from ipasn.report.audit.provenance import dataset_key, sha256_bytes
 from ipasn.report.batch.params import RunParams
 from ipasn.report.batch.slugs import instansi_slug, unique_slugs
-from ipasn.report.content.data import ReportData, year_history
+from ipasn.report.content import trends
+from ipasn.report.content.data import ReportData
 from ipasn.report.document.job import INSTANSI, TEMPLATES, Job, notebook_template
 from ipasn.ruleset import DEFAULT_RULESET, parse_ruleset, ruleset_text
 from ipasn.scoring.period import require_year
@@ -33,15 +36,21 @@ class Prepared:
     """Everything computed once in the parent process before any notebook runs."""
 
     params: RunParams
-    dataset: Dataset
+    datasets: dict[int, Dataset]  # per year; years given the same data share one Dataset
     results: dict[int, ScoreResult]
     rules_label: str
     rules_yaml: str
-    slugs: dict[str, str]  # unit -> file stem
+    slugs: dict[str, str]  # unit -> file stem (every year's units: a unit keeps its file name)
     instansi_dir: Path
-    data_key: str  # hash of the inputs, rules and code the Dataset was loaded from
+    data_key: str  # hash of every input of the run, the rules and the code
+    data_keys: dict[int, str] = field(default_factory=dict)  # the same, per year: that year's inputs
     jobs: list[Job] = field(default_factory=list)
     fingerprints: dict[str, str] = field(default_factory=dict)  # job key -> fingerprint
+
+    @property
+    def dataset(self) -> Dataset:
+        """The last year's data (a run with one snapshot: the only one)."""
+        return self.datasets[max(self.datasets)]
 
     @property
     def rules_sha256(self) -> str:
@@ -51,21 +60,26 @@ class Prepared:
         return self.instansi_dir / str(tahun)
 
 
-def _check_against_data(params: RunParams, dataset: Dataset, results: dict[int, ScoreResult]) -> list[str]:
-    units = sorted(set(dataset.pegawai["unit_kerja"]))
-    if params.unit_kerja == "all":
-        chosen = units
-    else:
-        unknown = [u for u in params.unit_kerja if u not in units]
+def _check_against_data(params: RunParams, datasets: dict[int, Dataset],
+                        results: dict[int, ScoreResult]) -> dict[int, list[str]]:
+    """The units to report on, per year; a named unit must exist in some year (a year without it
+    simply has no document for it)."""
+    per_year = {t: sorted(set(d.pegawai["unit_kerja"])) for t, d in datasets.items()}
+    every = sorted({u for units in per_year.values() for u in units})
+    if params.unit_kerja != "all":
+        unknown = [u for u in params.unit_kerja if u not in every]
         if unknown:
-            raise ParamsError(f"unit kerja tidak ada dalam data: {', '.join(unknown)}; yang ada: {', '.join(units)}")
-        chosen = sorted(set(params.unit_kerja))
-    for result in results.values():
+            raise ParamsError(f"unit kerja tidak ada dalam data: {', '.join(unknown)}; yang ada: {', '.join(every)}")
+        per_year = {t: sorted(set(params.unit_kerja) & set(units)) for t, units in per_year.items()}
+    for tahun, result in results.items():
         try:
-            require_year(dataset, result.period)
+            require_year(datasets[tahun], result.period)
         except YearError as exc:
-            raise ParamsError(f"{exc}; periksa 'tahun' pada definisi run (atau 'lembar_tidak_ada')") from exc
-    return chosen
+            where = f" (data tahun {tahun}: {', '.join(p.name for p in params.data_paths(tahun))})" \
+                if params.per_year else ""
+            raise ParamsError(f"{exc}{where}; periksa 'tahun' atau 'data' pada definisi run "
+                              "(atau 'lembar_tidak_ada')") from exc
+    return per_year
 
 
 def instansi_dir(params: RunParams) -> Path:
@@ -88,23 +102,57 @@ def prepare(params: RunParams, only: str | None = None) -> Prepared:
     beyond = params.targets.beyond(rules.dimensi_maks)
     if beyond:
         raise ParamsError(f"targets: {beyond}")
-    dataset = load(params.data_paths(), rules, unit_column=params.kolom_unit, absent_ok=params.lembar_tidak_ada)
-    data_key = dataset_key(params.data_paths(), sha256_bytes(text.encode("utf-8")))
-    results = {t: score(dataset, t, rules, params.tanggal_acuan) for t in params.tahun}
-    units = _check_against_data(params, dataset, results)
-    if only is not None and only not in units:
+    rules_sha256 = sha256_bytes(text.encode("utf-8"))
+    loaded: dict[tuple[Path, ...], Dataset] = {}
+    datasets = {}
+    for tahun in params.tahun:
+        paths = tuple(params.data_paths(tahun))
+        if paths not in loaded:  # years given the same data load it once
+            loaded[paths] = load(list(paths), rules, unit_column=params.kolom_unit,
+                                 absent_ok=params.lembar_tidak_ada)
+        datasets[tahun] = loaded[paths]
+    results = {t: score(datasets[t], t, rules, params.tanggal_acuan) for t in params.tahun}
+    units = _check_against_data(params, datasets, results)
+    if only is not None and not any(only in chosen for chosen in units.values()):
         raise ParamsError(f"--only: unit kerja '{only}' tidak ada di antara unit run ini")
-    prepared = Prepared(params, dataset, results, params.rules or DEFAULT_RULESET, text,
-                        unique_slugs(sorted(set(dataset.pegawai["unit_kerja"]))), instansi_dir(params), data_key)
+    every_unit = sorted({u for d in loaded.values() for u in d.pegawai["unit_kerja"]})
+    prepared = Prepared(params, datasets, results, params.rules or DEFAULT_RULESET, text,
+                        unique_slugs(every_unit), instansi_dir(params),
+                        dataset_key(params.data_paths(), rules_sha256),
+                        {t: dataset_key(params.data_paths(t), rules_sha256) for t in params.tahun})
     for tahun, result in results.items():
         year_dir = prepared.year_dir(tahun)
         if year_dir.exists():
             clean_temporaries(year_dir)  # what an interrupted run left behind
-        for unit in ([only] if only else [*units, None]):
-            job = _job(prepared, result, year_dir, unit)
+        shown = {t: r for t, r in results.items() if t <= tahun}  # a year's documents show the years up to it
+        alias = trends.aliases_as_of(params.unit_alias, trends.unit_names(shown))
+        history = trends.year_summaries(shown, alias) if len(shown) > 1 else pd.DataFrame()
+        earlier = [t for t in shown if t < tahun]
+        moves = trends.movement(results[earlier[-1]], result, alias) if earlier else pd.DataFrame()
+        context = _trend_context(params, sorted(shown)) if len(shown) > 1 else {}
+        wanted = ([only] if only in units[tahun] else []) if only else [*units[tahun], None]
+        for unit in wanted:
+            job = _job(prepared, result, year_dir, unit, _trend_slice(history, moves, context, unit, alias))
             prepared.jobs.append(job)
             prepared.fingerprints[job.key] = mf.job_fingerprint(job, prepared.rules_sha256)
     return prepared
+
+
+def _trend_context(params: RunParams, years: list[int]) -> dict:
+    """What the trend sections say about their data: the files of each year, or one snapshot for all."""
+    data = {str(t): ", ".join(p.name for p in params.data_paths(t)) for t in years}
+    return {"tahun": years, "data": data, "satu_data": len(set(data.values())) == 1}
+
+
+def _trend_slice(history: pd.DataFrame, moves: pd.DataFrame, context: dict, unit: str | None,
+                 alias: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """A document's share of the trends: the instansi's everything, a unit its own rows (by its name
+    after the aliases) beside the instansi's."""
+    if unit is None or not context:
+        return history, moves, context
+    key = alias.get(unit, unit)
+    mine = history[history["unit_kerja"].isna() | (history["unit_kerja"] == key)].reset_index(drop=True)
+    return mine, trends.touching(moves, key) if len(moves) else moves, {**context, "unit_kerja": key}
 
 
 def _footer(prepared: Prepared, result: ScoreResult, data_sha256: str) -> str:
@@ -114,14 +162,12 @@ def _footer(prepared: Prepared, result: ScoreResult, data_sha256: str) -> str:
             f"data sha256 {data_sha256[:12]} · tanggal acuan {result.period.tanggal_acuan:%d-%m-%Y}")
 
 
-def _job(prepared: Prepared, result: ScoreResult, year_dir: Path, unit: str | None) -> Job:
+def _job(prepared: Prepared, result: ScoreResult, year_dir: Path, unit: str | None,
+         trend: tuple[pd.DataFrame, pd.DataFrame, dict]) -> Job:
     params = prepared.params
     tahun = result.period.tahun
     report = ReportData.from_result(result, prepared.rules_label, prepared.rules_yaml, unit)
-    if unit is None:
-        earlier = [t for t in params.tahun if t <= tahun]
-        if len(earlier) > 1:
-            report.history = year_history(prepared.dataset, result.rules, earlier)
+    report.history, report.movement, report.trend = trend
     parameters = {"year": tahun, "instansi": params.instansi,
                   "targets": params.targets.model_dump(exclude_none=True), "scored": "bundle"}
     if unit is not None:

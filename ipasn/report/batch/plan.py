@@ -76,7 +76,7 @@ def _check_against_data(params: RunParams, datasets: dict[int, Dataset],
             require_year(datasets[tahun], result.period)
         except YearError as exc:
             where = f" (data tahun {tahun}: {', '.join(p.name for p in params.data_paths(tahun))})" \
-                if params.per_year else ""
+                if len(params.tahun) > 1 else ""
             raise ParamsError(f"{exc}{where}; periksa 'tahun' atau 'data' pada definisi run "
                               "(atau 'lembar_tidak_ada')") from exc
     return per_year

@@ -215,8 +215,16 @@ def test_one_index_across_years(folder, two_then_three):
     assert '<a href="../2021/index.html">« 2021</a>' in middle and '<a href="../2023/index.html">2023 »</a>' in middle
     assert '<a href="../index.html">Semua tahun</a>' in middle
     manifest = json.loads((out / "2023" / "manifest.json").read_text(encoding="utf-8"))
-    made = {t: [Path(f["path_absolute"]).name for f in files] for t, files in manifest["inputs"]["years"].items()}
+    made = {t: [Path(f["path_absolute"]).name for f in entry["files"]]
+            for t, entry in manifest["inputs"]["years"].items()}
     assert made == {"2021": ["data-2021.xlsx"], "2022": ["data-2022.xlsx"], "2023": ["data-2023.xlsx"]}
     assert not manifest["inputs"]["one_snapshot_for_all_years"]
     html = (out / "2023" / "instansi.html").read_text(encoding="utf-8")
     assert "Perkembangan antartahun" in html and "Dinas B Baru" in html and "<svg" in html
+
+
+def test_verify_reruns_a_year_with_its_trends(folder, two_then_three):
+    done = subprocess.run([*IPASN, "verify", str(folder / "out" / "instansi-tahunan" / "2023"), "--jobs", "2"],
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 berbeda" in done.stdout

@@ -91,8 +91,10 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
                      for p in pv.input_files(data)],
             "data_paths": [{"path": _relative(p, year_dir), "path_absolute": str(p)} for p in data],
             # Which files made which year: the trends of this year's documents use them all.
-            "years": {str(t): [{"path": _relative(p, year_dir), "path_absolute": str(p), "sha256": pv.sha256_file(p)}
-                               for p in pv.input_files(paths)] for t, paths in sorted((years_data or {}).items())},
+            "years": {str(t): {"paths": [{"path": _relative(p, year_dir), "path_absolute": str(p)} for p in paths],
+                               "files": [{"path": _relative(p, year_dir), "path_absolute": str(p),
+                                          "sha256": pv.sha256_file(p)} for p in pv.input_files(paths)]}
+                      for t, paths in sorted((years_data or {}).items())},
             "one_snapshot_for_all_years": len({tuple(v) for v in (years_data or {}).values()}) == 1
             and len(years_data or {}) > 1,
             "resmi": [{"path": _relative(p, year_dir), "path_absolute": str(p)} for p in resmi or []],

@@ -63,12 +63,43 @@ def check_inputs(report_dir: Path, manifest: dict, data: list[Path] | None) -> t
     return data_paths, problems
 
 
-def _rerun_params(manifest: dict, data_paths: list[Path], output: Path, unit: str | None) -> RunParams:
+def earlier_years(report_dir: Path, manifest: dict) -> tuple[dict[int, list[Path]], list[str]]:
+    """The data of the earlier years this year's trends were made from (manifest `inputs.years`), and
+    the problems found (missing or changed files)."""
+    tahun = manifest["tahun"]
+    found, problems = {}, []
+    for year, entry in manifest["inputs"].get("years", {}).items():
+        if int(year) >= tahun:
+            continue
+        paths = [_locate(report_dir, r["path"], r["path_absolute"]) or Path(r["path_absolute"]) for r in entry["paths"]]
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            problems += [f"data tahun {year} tidak ditemukan: {p}" for p in missing]
+            continue
+        current = {f.name: f for f in input_files(paths)}
+        for recorded in entry["files"]:
+            path = current.get(Path(recorded["path_absolute"]).name)
+            if path is None or sha256_file(path) != recorded["sha256"]:
+                problems.append(f"berkas data tahun {year} hilang atau berubah: {recorded['path_absolute']}")
+        found[int(year)] = paths
+    return found, problems
+
+
+def _rerun_params(manifest: dict, data_paths: list[Path], output: Path, unit: str | None,
+                  earlier: dict[int, list[Path]] | None = None) -> RunParams:
     canonical = dict(manifest["run"]["canonical"])
     run_file = manifest["run"].get("file_absolute")
     base_dir = Path(run_file).parent if run_file else data_paths[0].parent
     rules = manifest["inputs"]["rules"]
-    canonical.update(data=[str(p) for p in data_paths], output=str(output), tahun=[manifest["tahun"]],
+    tahun = manifest["tahun"]
+    data: object = [str(p) for p in data_paths]
+    if earlier:  # the trends need the earlier years too: each from its recorded data
+        data = {**{t: [str(p) for p in paths] for t, paths in earlier.items()}, tahun: data}
+    years = sorted({*(earlier or {}), tahun})
+    resmi = canonical.get("resmi")
+    if isinstance(resmi, dict):
+        canonical["resmi"] = {int(t): v for t, v in resmi.items() if int(t) in years} or None
+    canonical.update(data=data, output=str(output), tahun=years,
                      rules=rules.get("path_absolute") or rules["ref"], formats=canonical["formats"])
     if unit is not None:
         canonical["unit_kerja"] = [unit]
@@ -87,6 +118,8 @@ def verify(report_dir: Path, unit: str | None = None, data: list[Path] | None = 
         raise IpasnError(f"{report_dir}: tidak ada {mf.MANIFEST} yang dapat dibaca; ini bukan folder laporan ipasn "
                          "(folder tahun, mis. reports/<instansi>/2022)")
     data_paths, problems = check_inputs(report_dir, manifest, data)
+    earlier, more = earlier_years(report_dir, manifest)
+    problems += more
     if problems:
         click.echo("Masukan tidak sama dengan yang tercatat di manifest; verifikasi dihentikan:", err=True)
         for problem in problems:
@@ -97,10 +130,11 @@ def verify(report_dir: Path, unit: str | None = None, data: list[Path] | None = 
     if unit is not None and not any(entry.get("unit") == unit for entry in expected.values()):
         raise IpasnError(f"--unit: '{unit}' tidak tercatat di manifest")
     with tempfile.TemporaryDirectory(prefix="ipasn-verify-") as scratch:
-        params = _rerun_params(manifest, data_paths, Path(scratch), unit)
+        params = _rerun_params(manifest, data_paths, Path(scratch), unit, earlier)
         prepared = prepare(params, only=unit)
         workers = jobs or default_jobs()
-        results = execute_jobs(prepared.jobs, lambda: local_executor(workers))
+        mine = [job for job in prepared.jobs if job.tahun == manifest["tahun"]]  # earlier years: trends only
+        results = execute_jobs(mine, lambda: local_executor(workers))
         finish(prepared, results, {t: None for t in prepared.results})
         year_dir = prepared.year_dir(manifest["tahun"])
         rows = []

@@ -27,7 +27,7 @@ from ipasn.demo.draws import format_dates, format_hundredths, pick, random_days
 from ipasn.demo.pools import (ADMINISTRATOR, PENGAWAS, SEMINAR_KIND, SEMINAR_KIND_P, SEMINAR_TOPICS, SHEET_COLUMNS,
                               TECHNICAL_JP, TECHNICAL_JP_P, TECHNICAL_KIND, TECHNICAL_TOPICS)
 
-__all__ = ["RENAMED_UNIT", "demo_years_file", "make_demo_years", "write_demo_years"]
+__all__ = ["RENAMED_UNIT", "demo_years_file", "make_demo_years", "workbooks", "write_demo_years"]
 
 # The unit that is renamed in the last year of a series: old name -> new name.
 RENAMED_UNIT = {"Badan Kepegawaian Daerah": "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Daerah"}
@@ -55,6 +55,11 @@ def make_demo_years(first: int = 2021, last: int = 2023, anchor: int = 2022, uni
                 for name, frame in years[t].items()} for t in sorted(years)}
 
 
+def workbooks(years: dict[int, dict[str, pd.DataFrame]]) -> dict[int, bytes]:
+    """Each year's sheets as the bytes of its .xlsx workbook (the same frames, the same bytes)."""
+    return {tahun: _xlsx_bytes(frames, tahun) for tahun, frames in years.items()}
+
+
 def write_demo_years(folder, stem: str = "demo", **kwargs) -> list:
     """`make_demo_years(**kwargs)` as one workbook per year, `<folder>/<stem>-<year>.xlsx`."""
     from pathlib import Path
@@ -62,9 +67,9 @@ def write_demo_years(folder, stem: str = "demo", **kwargs) -> list:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for tahun, frames in make_demo_years(**kwargs).items():
+    for tahun, data in workbooks(make_demo_years(**kwargs)).items():
         path = folder / demo_years_file(stem, tahun)
-        path.write_bytes(_xlsx_bytes(frames, tahun))
+        path.write_bytes(data)
         written.append(path)
     return written
 
@@ -107,7 +112,7 @@ def _choose(rng: np.random.Generator, candidates: np.ndarray, share: float, mini
 
 def _auxiliary(units: int, employees: int, seed: int, tahun: int) -> dict[str, pd.DataFrame]:
     """Other people of the same units: the retirees of a backward step, the new CPNS of a forward one."""
-    return make_demo(units=units, employees=max(units, employees // 5), seed=seed * 1000 + tahun, tahun=tahun)
+    return make_demo(units=units, employees=employees, seed=seed * 1000 + tahun, tahun=tahun)
 
 
 def _joining(frames: dict[str, pd.DataFrame], extra: dict[str, pd.DataFrame], who: pd.Series
@@ -260,10 +265,16 @@ def _backward(following: dict[str, pd.DataFrame], tahun: int, units: int, employ
     recent = _is_pns(pegawai["status"]) & (_tmt_year(pegawai["nip"]) == tahun - 1)
     pegawai.loc[recent & (rng.random(len(pegawai)) < 0.6), "status"] = "CPNS"
     frames["pegawai"] = pegawai
-    # Those who retired during the next year were still here.
+    # Those who retired or left during the next year were still here: the oldest PNS of another draw
+    # of the same units (about 1.5% of the PNS) and a few others (0.5%).
     extra = _auxiliary(units, employees, seed, tahun)
-    born = _birth_year(extra["pegawai"]["nip"])
-    frames = _joining(frames, extra, _is_pns(extra["pegawai"]["status"]) & (born <= tahun + 1 - RETIREMENT_AGE))
+    pns = np.flatnonzero(_is_pns(extra["pegawai"]["status"]).to_numpy())
+    k = max(1, int(round(0.015 * _is_pns(pegawai["status"]).sum())))
+    oldest = pns[np.argsort(_birth_year(extra["pegawai"]["nip"]).to_numpy()[pns], kind="stable")[:k]]
+    others = _choose(rng, np.setdiff1d(pns, oldest), 0.005 * len(pegawai) / max(len(pns), 1))
+    leaving = np.zeros(len(extra["pegawai"]), dtype=bool)
+    leaving[np.concatenate([oldest, others])] = True
+    frames = _joining(frames, extra, pd.Series(leaving, index=extra["pegawai"].index))
     have = set(_digits(frames["kinerja"]["nip"][frames["kinerja"]["tahun"] == str(tahun - 1)]))
     missing = frames["pegawai"][~_digits(frames["pegawai"]["nip"]).isin(have)]
     frames["kinerja"] = pd.concat([frames["kinerja"], _skp(rng, missing, tahun - 1, 0.85, -1.5)], ignore_index=True)

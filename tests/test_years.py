@@ -76,6 +76,16 @@ def test_per_year_data_must_match_the_years(tmp_path, data, message):
     assert "tahun run: 2021, 2022" in str(err.value)
 
 
+@pytest.mark.parametrize("data, message", [
+    ("{dua: a.xlsx}", "data: 'dua' bukan tahun"),
+    ("{2021: {x: 1}}", "data: tahun 2021: beri satu path atau daftar path"),
+    ("5", "data: beri satu path, daftar path, atau per tahun"),
+])
+def test_data_of_the_wrong_shape_is_refused_in_plain_words(tmp_path, data, message):
+    with pytest.raises(ParamsError, match=message):
+        parse_params(f"instansi: X\ntahun: [2021]\ndata: {data}\n", "run.yaml", tmp_path)
+
+
 def test_per_year_paths_resolve_and_one_file_still_serves_every_year(tmp_path):
     params = parse_params("instansi: X\ntahun: [2021, 2022]\ndata: {2021: a.xlsx, 2022: [b.xlsx, c]}\n"
                           "resmi: {2022: bkn.xlsx}\n", "run.yaml", tmp_path)

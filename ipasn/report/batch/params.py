@@ -61,6 +61,25 @@ class RunParams(BaseModel):
     def _years(cls, value):
         return sorted({int(v) for v in value}) if isinstance(value, (list, tuple)) else [value]
 
+    @field_validator("data", "resmi", mode="before")
+    @classmethod
+    def _data_shape(cls, value):
+        """One path, a list of paths, or per year {2021: path or list}; said in the user's terms."""
+        if value is None or isinstance(value, str):
+            return value
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return value
+        if isinstance(value, dict):
+            years = {}
+            for key, given in value.items():
+                if not str(key).strip().isdigit():
+                    raise ValueError(f"'{key}' bukan tahun; tulis per tahun, mis. {{2021: a.xlsx, 2022: b.xlsx}}")
+                if not (isinstance(given, str) or (isinstance(given, list) and all(isinstance(v, str) for v in given))):
+                    raise ValueError(f"tahun {key}: beri satu path atau daftar path")
+                years[int(key)] = given
+            return years
+        raise ValueError("beri satu path, daftar path, atau per tahun {2021: a.xlsx, 2022: [b.xlsx, c.csv]}")
+
     @field_validator("data", "resmi")
     @classmethod
     def _data(cls, value):
@@ -177,6 +196,7 @@ def parse_params(text: str, source: str, base_dir: Path) -> RunParams:
         for err in exc.errors():
             where = ".".join(str(p) for p in err["loc"]) or "(atas)"
             message = "kunci tidak dikenal" if err["type"] == "extra_forbidden" else err["msg"]
+            message = message.removeprefix("Value error, ")
             problems.append(f"{where}: {message}")
         raise ParamsError(f"{source}: definisi run tidak valid: " + "; ".join(problems)) from exc
     if params.tanggal_acuan and len(params.tahun) > 1:

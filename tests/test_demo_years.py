@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from ipasn.cli import main
-from ipasn.demo_years import RENAMED_UNIT, make_demo_years, workbooks, write_demo_years
+from ipasn.demo.years import RENAMED_UNIT, make_demo_years, workbooks, write_demo_years
 from ipasn.report.content.data import DEMO_YEARS, demo_workbook
 
 

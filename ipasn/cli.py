@@ -178,10 +178,27 @@ def verify_command(report_dir: Path, unit: str | None, data: tuple[Path, ...], j
 @click.option("--dirty", is_flag=True, help="With --siasn: store one NIP in Data Utama PNS as a number.")
 @click.option("--resmi", is_flag=True,
               help="Write BKN's official results (.xlsx) for the demo instansi, with planted differences.")
+@click.option("--years", default=None, metavar="FIRST-LAST",
+              help="Several consecutive years with churn (e.g. 2021-2023), one workbook per year in the folder "
+                   "OUT; --year is the year that equals the single-year demo.")
 def demo_data_command(out: Path, units: int | None, employees: int | None, seed: int, tahun: int,
-                      siasn: bool, layout: str | None, dirty: bool, resmi: bool) -> None:
+                      siasn: bool, layout: str | None, dirty: bool, resmi: bool, years: str | None) -> None:
     """Write a synthetic instansi to OUT (.xlsx, or a folder of CSV files; with --siasn, SIASN downloads;
-    with --resmi, BKN's official results for the same instansi)."""
+    with --resmi, BKN's official results for the same instansi; with --years, one workbook per year)."""
+    if years is not None:
+        if siasn or layout or dirty or resmi:
+            raise click.UsageError("--years tidak dapat digabung dengan --siasn, --layout, --dirty atau --resmi")
+        first, _, last = years.partition("-")
+        if not (first.isdigit() and last.isdigit() and int(first) <= int(last)):
+            raise click.UsageError(f"--years: tulis tahun pertama-terakhir, mis. 2021-2023 (diberikan: {years})")
+        from ipasn.demo.years import write_demo_years
+
+        for written in write_demo_years(out, units=10 if units is None else units,
+                                        employees=2500 if employees is None else employees, seed=seed,
+                                        first=int(first), last=int(last),
+                                        anchor=min(max(tahun, int(first)), int(last))):
+            click.echo(f"Ditulis: {written}")
+        return
     if resmi:
         from ipasn.official.command import write_demo_official
 

@@ -67,7 +67,8 @@ def test_installed_wheel_finds_its_notebooks(tmp_path):
     wheel = next((tmp_path / "dist").glob("ipasn-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert {"ipasn/notebooks/unit_report.ipynb", "ipasn/notebooks/instansi_report.ipynb",
-            "ipasn/notebooks/eksplorasi.ipynb", "ipasn/templates/report.css", "ipasn/data/demo.xlsx"} <= set(names)
+            "ipasn/notebooks/eksplorasi.ipynb", "ipasn/templates/report.css", "ipasn/data/demo.xlsx",
+            "ipasn/data/demo-2021.xlsx", "ipasn/data/demo-2023.xlsx"} <= set(names)
     # A fresh venv with the wheel unpacked in it; the dependencies come from this environment's
     # site-packages by a plain path entry (its .pth files, e.g. an editable ipasn, are not run).
     env = tmp_path / "venv"

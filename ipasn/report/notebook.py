@@ -13,8 +13,9 @@ Loading
 Tables and text of the reports
     title, headline, analysis_table, competence_table, sub_unit_table, improvement_summary,
     improvement_table, findings_table, findings_summary, employee_table, rules_in_force,
-    target_table, unit_ranking_table, category_table, history_table, breakdown_table,
-    accounting_table
+    target_table, unit_ranking_table, category_table, breakdown_table, accounting_table
+Trends across years (runs of several years)
+    trends, unit_changes, movements
 Charts of the reports (SVG)
     category_distribution, dimensions_against_maximum, breakdown, unit_ranking
 Your own additions
@@ -39,9 +40,10 @@ from ipasn.report.content.inline import configure, preload
 from ipasn.report.content.reconciliation import reconciliation, reconciliation_list
 from ipasn.report.content.present import (accounting_table, analysis_table, breakdown_table, category_table,
                                           competence_table, employee_table, findings_summary, findings_table,
-                                          headline, history_table, improvement_summary, improvement_table,
+                                          headline, improvement_summary, improvement_table,
                                           rules_in_force, sub_unit_table, target_table, title, unit_ranking_table)
 from ipasn.report.content.targets import Targets
+from ipasn.report.content.trend_report import movements, trends, unit_changes
 from ipasn.report.content.workbook import save_excel
 
 # Called once by the kernel zygote before it forks document kernels, and in each forked kernel with
@@ -55,8 +57,8 @@ configure()  # in a Jupyter kernel: figures and tables as above; elsewhere nothi
 __all__ = [
     "ReportData", "Targets", "accounting_table", "analysis_table", "breakdown", "breakdown_table",
     "category_distribution", "category_table", "competence_table", "decimal_comma", "dimensions_against_maximum",
-    "employee_table", "findings_summary", "findings_table", "headline", "history_table",
+    "employee_table", "findings_summary", "findings_table", "headline", "movements",
     "improvement_summary", "improvement_table", "missing_items", "reconciliation", "reconciliation_list",
-    "report_data", "rules_in_force", "save_excel",
+    "report_data", "rules_in_force", "save_excel", "trends", "unit_changes",
     "sub_unit_table", "table", "target_table", "title", "to_svg", "unit_ranking", "unit_ranking_table",
 ]

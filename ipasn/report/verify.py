@@ -83,15 +83,48 @@ def _check_official(path: Path | None, recorded: dict | None) -> list[str]:
     return []
 
 
+def earlier_years(report_dir: Path, manifest: dict) -> tuple[dict[int, list[Path]], list[str]]:
+    """The data of the earlier years this year's trends were made from (manifest `inputs.years`), and
+    the problems found (missing or changed files)."""
+    tahun = manifest["tahun"]
+    found, problems = {}, []
+    for year, entry in manifest["inputs"].get("years", {}).items():
+        if int(year) >= tahun:
+            continue
+        paths = [_locate(report_dir, r["path"], r["path_absolute"]) or Path(r["path_absolute"]) for r in entry["paths"]]
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            problems += [f"data tahun {year} tidak ditemukan: {p}" for p in missing]
+            continue
+        current = {f.name: f for f in input_files(paths)}
+        for recorded in entry["files"]:
+            path = current.get(Path(recorded["path_absolute"]).name)
+            if path is None or sha256_file(path) != recorded["sha256"]:
+                problems.append(f"berkas data tahun {year} hilang atau berubah: {recorded['path_absolute']}")
+        found[int(year)] = paths
+    return found, problems
+
+
 def _rerun_params(manifest: dict, data_paths: list[Path], output: Path, unit: str | None,
-                  official: Path | None = None) -> RunParams:
+                  earlier: dict[int, list[Path]] | None = None, official: Path | None = None) -> RunParams:
     canonical = dict(manifest["run"]["canonical"])
     run_file = manifest["run"].get("file_absolute")
     base_dir = Path(run_file).parent if run_file else data_paths[0].parent if data_paths else official.parent
     rules = manifest["inputs"]["rules"]
-    canonical.update(data=[str(p) for p in data_paths] or None, output=str(output), tahun=[manifest["tahun"]],
+    tahun = manifest["tahun"]
+    data: object = [str(p) for p in data_paths] or None
+    if earlier:  # the trends need the earlier years too: each from its recorded data
+        data = {**{t: [str(p) for p in paths] for t, paths in earlier.items()}, tahun: data}
+    years = sorted({*(earlier or {}), tahun})
+    # BKN's official results: this year's as found beside the report, earlier years' as the run named them.
+    resmi = canonical.get("resmi")
+    resmi = {int(t): v for t, v in resmi.items() if int(t) in years} if isinstance(resmi, dict) else {}
+    resmi.pop(tahun, None)
+    if official is not None:
+        resmi[tahun] = str(official)
+    canonical["resmi"] = resmi or None
+    canonical.update(data=data, output=str(output), tahun=years,
                      rules=rules.get("path_absolute") or rules["ref"], formats=canonical["formats"])
-    canonical["resmi"] = str(official) if official else None
     if unit is not None:
         canonical["unit_kerja"] = [unit]
     return RunParams.model_validate({**canonical, "base_dir": base_dir})
@@ -109,6 +142,8 @@ def verify(report_dir: Path, unit: str | None = None, data: list[Path] | None = 
         raise IpasnError(f"{report_dir}: tidak ada {mf.MANIFEST} yang dapat dibaca; ini bukan folder laporan ipasn "
                          "(folder tahun, mis. reports/<instansi>/2022)")
     data_paths, problems = check_inputs(report_dir, manifest, data)
+    earlier, more = earlier_years(report_dir, manifest)
+    problems += more
     if problems:
         click.echo("Masukan tidak sama dengan yang tercatat di manifest; verifikasi dihentikan:", err=True)
         for problem in problems:
@@ -119,10 +154,12 @@ def verify(report_dir: Path, unit: str | None = None, data: list[Path] | None = 
     if unit is not None and not any(entry.get("unit") == unit for entry in expected.values()):
         raise IpasnError(f"--unit: '{unit}' tidak tercatat di manifest")
     with tempfile.TemporaryDirectory(prefix="ipasn-verify-") as scratch:
-        params = _rerun_params(manifest, data_paths, Path(scratch), unit, _official_path(report_dir, manifest))
+        params = _rerun_params(manifest, data_paths, Path(scratch), unit, earlier,
+                               _official_path(report_dir, manifest))
         prepared = prepare(params, only=unit)
         workers = jobs or default_jobs()
-        results = execute_jobs(prepared.jobs, lambda: local_executor(workers))
+        mine = [job for job in prepared.jobs if job.tahun == manifest["tahun"]]  # earlier years: trends only
+        results = execute_jobs(mine, lambda: local_executor(workers))
         finish(prepared, results, {t: None for t in prepared.results})
         year_dir = prepared.year_dir(manifest["tahun"])
         rows = []

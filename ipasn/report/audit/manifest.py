@@ -64,7 +64,9 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
                    templates: dict[str, Path], jobs: dict[str, tuple[Job, str]],
                    results: dict[str, JobResult], previous: dict | None, workbook: Path,
                    workbook_key: str, run_key: str | None = None, resmi: Path | None = None,
-                   reconciliation: Path | None = None) -> dict:
+                   reconciliation: Path | None = None, years_data: dict[int, list[Path]] | None = None) -> dict:
+    """`data`: this year's inputs. `years_data`: every year the documents show (this one and the earlier
+    ones of the run, for the trends) with its inputs. `resmi`: BKN's official results of the year."""
     documents = dict((previous or {}).get("documents", {}))  # --only keeps the others' records
     for key, (job, fingerprint) in jobs.items():
         result = results.get(key)
@@ -88,6 +90,13 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
             "data": [{"path": _relative(p, year_dir), "path_absolute": str(p), "sha256": sha256_file(p)}
                      for p in pv.input_files(data)],
             "data_paths": [{"path": _relative(p, year_dir), "path_absolute": str(p)} for p in data],
+            # Which files made which year: the trends of this year's documents use them all.
+            "years": {str(t): {"paths": [{"path": _relative(p, year_dir), "path_absolute": str(p)} for p in paths],
+                               "files": [{"path": _relative(p, year_dir), "path_absolute": str(p),
+                                          "sha256": sha256_file(p)} for p in pv.input_files(paths)]}
+                      for t, paths in sorted((years_data or {}).items())},
+            "one_snapshot_for_all_years": len({tuple(v) for v in (years_data or {}).values()}) == 1
+            and len(years_data or {}) > 1,
             "rules": {"ref": rules_ref, "sha256": rules_sha256,
                       "path": _relative(rules_file, year_dir) if rules_file else None,
                       "path_absolute": str(rules_file) if rules_file else None},

@@ -16,7 +16,7 @@ from ipasn.files import clean_temporaries, sha256_bytes, sha256_file, write_byte
 from ipasn.report.audit import manifest as mf
 from ipasn.report.audit.provenance import dataset_key
 from ipasn.report.audit.reuse import intact, run_key
-from ipasn.report.batch.index import index_data, write_index
+from ipasn.report.batch.index import index_data, write_index, write_years_index
 from ipasn.report.batch.params import RunParams
 from ipasn.official.workbook import reconciliation_workbook
 from ipasn.report.batch.plan import Prepared, instansi_dir, reconciliation_workbook_name, template_paths
@@ -50,11 +50,12 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
     rules_file = Path(rules_ref) if rules_ref and Path(rules_ref).is_file() else None
     templates = {job.template.name: job.template for job in prepared.jobs}
     indexes, manifests = [], []
+    shown_years = {}
     for tahun, result in prepared.results.items():
         year_dir = prepared.year_dir(tahun)
         year_dir.mkdir(parents=True, exist_ok=True)
         workbook = year_dir / scores_workbook_name(tahun)
-        workbook_key = sha256_bytes(f"{prepared.data_key}:{result.period}".encode("utf-8"))
+        workbook_key = sha256_bytes(f"{prepared.data_keys[tahun]}:{result.period}".encode("utf-8"))
         if not _still_valid(workbook, workbook_key, previous.get(tahun)):
             write_bytes(workbook, scores_workbook(result))
         reconciled = None
@@ -64,22 +65,38 @@ def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int
             write_bytes(reconciled, reconciliation_workbook(rec))
         year_results = {k: r for k, r in results.items() if k.startswith(f"{tahun}/")}
         year_results = _with_previous(tahun, year_results, previous.get(tahun))
-        shown = index_data(prepared, prepared.shown(tahun))
+        shown = shown_years[tahun] = index_data(prepared, prepared.shown(tahun))
         indexes.append(write_index(shown, year_dir, year_results))
         jobs = {job.key: (job, prepared.fingerprints[job.key]) for job in prepared.jobs if job.tahun == tahun}
         key = None
         if complete and all(results[k].status in ("ok", "reused") for k in jobs if k in results):
             key = run_key(params, run_file, prepared.data_key, year_dir, template_paths(params))
-            write_text(year_dir / "_kerja" / INDEX_DATA,
-                       json.dumps({"run_key": key, "index": shown}, ensure_ascii=False, indent=1, sort_keys=True))
+        # Always: the index across years lists this year from it; only a run key lets a rerun skip.
+        write_text(year_dir / "_kerja" / INDEX_DATA,
+                   json.dumps({"run_key": key, "index": shown}, ensure_ascii=False, indent=1, sort_keys=True))
         manifest = mf.build_manifest(
             year_dir=year_dir, tahun=tahun, run_file=run_file.resolve() if run_file else None,
-            run_text=run_text, canonical=canonical, data=params.data_paths(), rules_ref=rules_ref or
+            run_text=run_text, canonical=canonical, data=params.data_paths(tahun), rules_ref=rules_ref or
             prepared.rules_label, rules_file=rules_file, rules_sha256=prepared.rules_sha256,
             templates=templates, jobs=jobs, results=results, previous=previous.get(tahun), workbook=workbook,
-            workbook_key=workbook_key, run_key=key, resmi=params.resmi_path(tahun), reconciliation=reconciled)
+            workbook_key=workbook_key, run_key=key, resmi=params.resmi_path(tahun), reconciliation=reconciled,
+            years_data={t: params.data_paths(t) for t in prepared.results if t <= tahun})
         manifests.append(mf.write_manifest(year_dir, manifest))
+    indexes.append(write_years_index(prepared.instansi_dir, {**_other_years(prepared.instansi_dir), **shown_years}))
     return indexes, manifests
+
+
+def _other_years(folder: Path) -> dict[int, dict]:
+    """The index figures of years reported on by earlier runs into the same instansi folder."""
+    found = {}
+    for saved in sorted(folder.glob(f"*/_kerja/{INDEX_DATA}")):
+        year = saved.parent.parent.name
+        if year.isdigit():
+            try:
+                found[int(year)] = json.loads(saved.read_text(encoding="utf-8"))["index"]
+            except (OSError, ValueError, KeyError):
+                continue  # a damaged record: that year is not listed until its next run
+    return found
 
 
 def _still_valid(workbook: Path, key: str, previous: dict | None) -> bool:
@@ -147,4 +164,5 @@ def unchanged_run(params: RunParams, run_file: Path | None) -> RunOutcome | None
                                         "seconds": 0.0, "files": e["files"], "error": None}
                                  for stem, e in previous["documents"].items()}
         manifests.append(mf.write_manifest(year_dir, manifest))
+    indexes.append(write_years_index(folder, {**_other_years(folder), **{t: s for t, _, _, s in years}}))
     return RunOutcome(None, results, indexes, manifests)

@@ -1,10 +1,13 @@
-"""index.html of one year's report folder: every unit with its IP ASN, category and documents."""
+"""index.html of one year's report folder (every unit with its IP ASN, category and documents), and
+the instansi folder's index.html across years (each year with its IP ASN, linked both ways)."""
 
 from __future__ import annotations
 
 import html
 from typing import TYPE_CHECKING
 from urllib.parse import quote
+
+import pandas as pd
 
 from ipasn import __version__, fmt
 from ipasn.export.scores import scores_workbook_name
@@ -37,10 +40,12 @@ def index_data(prepared: Prepared, result: ScoreResult) -> dict:
     whole = summarise(result, by=None).iloc[0]
     return {
         "tahun": result.period.tahun,
+        "tahun_run": list(prepared.params.tahun),  # the neighbours this year's page links to
         "instansi": prepared.params.instansi,
         "masked": bool(prepared.params.options.mask_personal_data),
         "formats": list(prepared.params.formats),
         "ip_asn": fmt.number(whole["ip_asn"]), "kategori": str(whole["kategori"] or "–"),
+        "ip_asn_nilai": None if pd.isna(whole["ip_asn"]) else float(whole["ip_asn"]),
         "diukur": fmt.integer(whole["diukur"]), "terdaftar": fmt.integer(whole["terdaftar"]),
         "rules_label": prepared.rules_label,
         "tanggal_acuan": f"{result.period.tanggal_acuan:%d-%m-%Y}",
@@ -75,6 +80,7 @@ def write_index(data: dict, year_dir: Path, results: dict[str, JobResult]) -> Pa
 <head><meta charset="utf-8"><title>IP ASN {tahun} — {esc(data['instansi'])}</title>
 <style>{stylesheet()}</style></head>
 <body>
+{_year_navigation(tahun, data.get("tahun_run", [tahun]))}
 <h1>Indeks Profesionalitas ASN Tahun {tahun}</h1>
 <p class="lingkup">{esc(data['instansi'])}</p>
 <p>IP ASN instansi <strong>{data['ip_asn']}</strong> ({esc(data['kategori'])}),
@@ -101,3 +107,61 @@ tanggal acuan {data['tanggal_acuan']}</p>
     target = year_dir / "index.html"
     write_text(target, page)
     return target
+
+
+def _year_navigation(tahun: int, years: list[int]) -> str:
+    """Links to the index of every year and to the neighbouring years."""
+    earlier = [t for t in years if t < tahun]
+    later = [t for t in years if t > tahun]
+    parts = [f'<a href="../{earlier[-1]}/index.html">« {earlier[-1]}</a>'] if earlier else []
+    parts.append('<a href="../index.html">Semua tahun</a>')
+    if later:
+        parts.append(f'<a href="../{later[0]}/index.html">{later[0]} »</a>')
+    return f'<p class="navigasi">{" · ".join(parts)}</p>'
+
+
+def write_years_index(folder: Path, shown: dict[int, dict]) -> Path:
+    """reports/<instansi>/index.html: every year with its IP ASN, participation and documents.
+
+    `shown`: each year's index figures (`index_data`), this run's and earlier runs' (`_kerja/indeks.json`)."""
+    esc = html.escape
+    years = sorted(shown)
+    rows = []
+    previous = None
+    for tahun in years:
+        data = shown[tahun]
+        year_dir = folder / str(tahun)
+        stem = document_stem(None)
+        links = " · ".join(f'<a href="{tahun}/{quote(stem)}.{suffix}">{suffix.upper()}</a>'
+                           for suffix in data["formats"] if (year_dir / f"{stem}.{suffix}").is_file()) or "–"
+        value = data.get("ip_asn_nilai")
+        change = "–"
+        if previous is not None and value is not None:
+            delta = value - previous
+            change = ("+" if delta > 0 else "−" if delta < 0 else "") + fmt.number(abs(delta))
+        previous = value
+        rows.append(f'<tr><td><a href="{tahun}/index.html">{tahun}</a></td><td class="angka">{data["ip_asn"]}</td>'
+                    f'<td class="angka">{change}</td><td>{esc(data["kategori"])}</td>'
+                    f'<td class="angka">{data["diukur"]}</td><td class="angka">{data["terdaftar"]}</td>'
+                    f"<td>{links}</td></tr>")
+    instansi = shown[years[-1]]["instansi"] if years else ""
+    page = f"""<!DOCTYPE html>
+<html lang="id">
+<head><meta charset="utf-8"><title>IP ASN — {esc(instansi)}</title>
+<style>{stylesheet()}</style></head>
+<body>
+<h1>Indeks Profesionalitas ASN per Tahun</h1>
+<p class="lingkup">{esc(instansi)}</p>
+<table class="tabel"><thead><tr><th>Tahun</th><th class="angka">IP ASN</th><th class="angka">Perubahan</th>
+<th>Kategori</th><th class="angka">PNS diukur</th><th class="angka">Pegawai terdaftar</th><th>Laporan instansi</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table>
+<p class="keterangan">Tiap tahun: daftar unit kerja, laporan per unit dan skor per pegawai di halaman tahunnya.</p>
+<p class="catatan-kaki">Dibuat dengan ipasn {__version__}</p>
+</body></html>
+"""
+    target = folder / "index.html"
+    write_text(target, page)
+    return target
+

@@ -3,18 +3,14 @@ has one, once per year before any document is made."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-import pandas as pd
 
 from ipasn.errors import ParamsError
 from ipasn.official.alone import official_only_result
 from ipasn.official.compare import Reconciliation, reconcile
 from ipasn.official.read import Official, read_official
 from ipasn.official.shown import OfficialPart, official_result
-from ipasn.report.content.data import summaries
 from ipasn.ruleset import Ruleset
 from ipasn.scoring.score import ScoreResult
 
@@ -61,7 +57,3 @@ def official_only_years(params: RunParams, rules: Ruleset) -> dict[int, Official
         out[tahun] = OfficialYear(official, official_only_result(official, rules, tahun))
     return out
 
-
-def shown_history(shown: Callable[[int], ScoreResult], years: list[int]) -> pd.DataFrame:
-    """Instansi and unit means of each year's shown numbers (official where the run has them)."""
-    return summaries(shown, years)

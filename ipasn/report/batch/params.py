@@ -12,6 +12,8 @@ from ipasn.errors import ParamsError
 from ipasn.report.content.data import DEMO, demo_workbook, official_demo
 from ipasn.report.content.targets import Targets
 
+Paths = str | list[str]  # a workbook, a file or a folder, or a list of them
+
 
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -35,8 +37,13 @@ class RunParams(BaseModel):
 
     instansi: str = Field(min_length=1)
     tahun: list[int] = Field(min_length=1)
-    # a workbook, a file or a folder, or a list of them; None (only with `resmi`): no export
-    data: str | list[str] | None = DEMO
+    # One snapshot for every year, or per year ({2021: a.xlsx, 2022: [b.xlsx, c.csv]}); None (only
+    # with `resmi`): no export.
+    data: Paths | dict[int, Paths] | None = DEMO
+    # BKN's official results: documents show their numbers and reconcile them with `data`. One file
+    # (one year), or one per year ({2022: hasil-bkn-2022.xlsx}); "demo" = the bundled demo's.
+    resmi: str | dict[int, str] | None = None
+    unit_alias: dict[str, str] = {}  # an old unit name -> its new name, so the years compare
     kolom_unit: str | None = None  # the pegawai column that names the unit (default: UNOR INDUK NAMA, ...)
     # History tables the data does not have on purpose (otherwise their absence is a finding).
     lembar_tidak_ada: list[Literal["diklat", "kinerja", "hukdis"]] = []
@@ -48,9 +55,6 @@ class RunParams(BaseModel):
     output: str = "reports"
     options: Options = Options()
     notebooks: Notebooks = Notebooks()
-    # BKN's official results: documents show their numbers and reconcile them with `data`. One file
-    # (one year), or one per year ({2022: hasil-bkn-2022.xlsx}); "demo" = the bundled demo's.
-    resmi: str | dict[int, str] | None = None
     base_dir: Path = Path(".")  # the run file's folder; relative paths resolve against it
 
     @field_validator("tahun", mode="before")
@@ -58,17 +62,60 @@ class RunParams(BaseModel):
     def _years(cls, value):
         return sorted({int(v) for v in value}) if isinstance(value, (list, tuple)) else [value]
 
+    @field_validator("resmi", mode="before")
+    @classmethod
+    def _resmi_shape(cls, value):
+        """One file, or one file per year: an official results file is a whole year's numbers."""
+        if value is None or isinstance(value, str):
+            return value
+        if isinstance(value, dict) and all(str(k).strip().isdigit() and isinstance(v, str) for k, v in value.items()):
+            return {int(k): v for k, v in value.items()}
+        raise ValueError("beri satu berkas, atau satu berkas per tahun {2022: hasil-bkn-2022.xlsx}")
+
+    @field_validator("data", mode="before")
+    @classmethod
+    def _data_shape(cls, value):
+        """One path, a list of paths, or per year {2021: path or list}; said in the user's terms."""
+        if value is None or isinstance(value, str):
+            return value
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return value
+        if isinstance(value, dict):
+            years = {}
+            for key, given in value.items():
+                if not str(key).strip().isdigit():
+                    raise ValueError(f"'{key}' bukan tahun; tulis per tahun, mis. {{2021: a.xlsx, 2022: b.xlsx}}")
+                if not (isinstance(given, str) or (isinstance(given, list) and all(isinstance(v, str) for v in given))):
+                    raise ValueError(f"tahun {key}: beri satu path atau daftar path")
+                years[int(key)] = given
+            return years
+        raise ValueError("beri satu path, daftar path, atau per tahun {2021: a.xlsx, 2022: [b.xlsx, c.csv]}")
+
     @field_validator("data")
     @classmethod
     def _data(cls, value):
-        if isinstance(value, list) and not value:
-            raise ValueError("data: beri sedikitnya satu berkas atau folder")
+        for given in (value.values() if isinstance(value, dict) else [value]):
+            if isinstance(given, list) and not given:
+                raise ValueError("beri sedikitnya satu berkas atau folder")
         return value
 
-    @field_validator("formats")
-    @classmethod
-    def _formats(cls, value):
-        return sorted(set(value), key=["html", "pdf"].index)
+    @model_validator(mode="after")
+    def _years_have_data(self):
+        problem = per_year_mismatch(self.data, self.tahun)
+        if problem:
+            raise ValueError(f"data: {problem}")
+        problem = per_year_mismatch(self.resmi, self.tahun, every_year=False)  # not every year has them
+        if problem:
+            raise ValueError(f"resmi: {problem}")
+        if self.resmi is None and self.data is None:
+            raise ValueError("data: beri ekspor data (atau 'resmi', hasil resmi BKN)")
+        if isinstance(self.resmi, str) and len(self.tahun) > 1:
+            raise ValueError("resmi: dengan beberapa tahun, beri satu berkas per tahun ({2022: berkas.xlsx})")
+        chained = sorted(set(self.unit_alias) & set(self.unit_alias.values()))
+        if chained:
+            raise ValueError(f"unit_alias: nama lama sekaligus nama baru: {', '.join(chained)}; "
+                             "tulis langsung nama lama -> nama terakhir")
+        return self
 
     @model_validator(mode="before")
     @classmethod
@@ -78,19 +125,34 @@ class RunParams(BaseModel):
             return {**raw, "data": None}
         return raw
 
-    @model_validator(mode="after")
-    def _official(self):
-        if self.resmi is None:
-            if self.data is None:
-                raise ValueError("data: beri ekspor data (atau 'resmi', hasil resmi BKN)")
-            return self
-        if isinstance(self.resmi, str) and len(self.tahun) > 1:
-            raise ValueError("resmi: dengan beberapa tahun, beri satu berkas per tahun ({2022: berkas.xlsx})")
-        if isinstance(self.resmi, dict):
-            other = sorted(set(self.resmi) - set(self.tahun))
-            if other:
-                raise ValueError(f"resmi: tahun {', '.join(map(str, other))} tidak ada di 'tahun'")
-        return self
+    @field_validator("formats")
+    @classmethod
+    def _formats(cls, value):
+        return sorted(set(value), key=["html", "pdf"].index)
+
+    def _resolve(self, given: Paths, tahun: int | None) -> list[Path]:
+        """Paths against the run file's folder; `demo` is the bundled demo snapshot of `tahun`."""
+        items = [given] if isinstance(given, str) else given
+        return [demo_workbook(tahun) if item == DEMO else (self.base_dir / item).resolve() for item in items]
+
+    def data_paths(self, tahun: int | None = None) -> list[Path]:
+        """The data of year `tahun`; without a year, every path of the run (each once, by year)."""
+        if self.data is None:
+            return []
+        if tahun is not None:
+            return self._resolve(self.data[tahun] if isinstance(self.data, dict) else self.data, tahun)
+        paths = [p for t in self.tahun for p in self.data_paths(t)]
+        return list(dict.fromkeys(paths))
+
+    @property
+    def per_year(self) -> bool:
+        """The years are computed from different data (given per year, or the demo's snapshots)."""
+        return len({tuple(self.data_paths(t)) for t in self.tahun}) > 1
+
+    @property
+    def shared_snapshot(self) -> bool:
+        """Several years computed from one snapshot: the reports say so."""
+        return len(self.tahun) > 1 and not self.per_year
 
     def resmi_path(self, tahun: int) -> Path | None:
         """The official results file of a year, if the run names one."""
@@ -99,20 +161,23 @@ class RunParams(BaseModel):
             return None
         return official_demo() if given == DEMO else (self.base_dir / given).resolve()
 
-    def resmi_paths(self) -> list[Path]:
-        return [p for p in (self.resmi_path(t) for t in self.tahun) if p is not None]
+    def resmi_paths(self, tahun: int | None = None) -> list[Path]:
+        """BKN's official results of `tahun` (none: []); without a year, every year's."""
+        years = self.tahun if tahun is None else [tahun]
+        return [p for p in (self.resmi_path(t) for t in years) if p is not None]
 
-    def input_paths(self) -> list[Path]:
-        """Every input whose content shapes the run: the export and the official results."""
-        return [*self.data_paths(), *self.resmi_paths()]
+    def input_paths(self, tahun: int | None = None) -> list[Path]:
+        """Every input whose content shapes the run (or year `tahun`): the export and the official results."""
+        return [*self.data_paths(tahun), *self.resmi_paths(tahun)]
 
-    def data_paths(self) -> list[Path]:
-        given = [self.data] if isinstance(self.data, str) else self.data or []
-        return [demo_workbook() if item == DEMO else (self.base_dir / item).resolve() for item in given]
+    def canonical_unit(self, unit: str) -> str:
+        return self.unit_alias.get(unit, unit)
 
     @property
     def data_label(self) -> str:
-        return ", ".join(p.name for p in self.data_paths() or self.resmi_paths())
+        if not self.per_year:
+            return ", ".join(p.name for p in self.data_paths() or self.resmi_paths())
+        return "; ".join(f"{t}: {', '.join(p.name for p in self.data_paths(t))}" for t in self.tahun)
 
     def rules_ref(self) -> str | None:
         if self.rules is None:
@@ -133,6 +198,23 @@ class RunParams(BaseModel):
         return (self.base_dir / self.output).resolve()
 
 
+def per_year_mismatch(value, years: list[int], every_year: bool = True) -> str:
+    """What is wrong with per-year data against the run's years ('' when nothing, or not per year)."""
+    if not isinstance(value, dict):
+        return ""
+    missing = sorted(set(years) - set(value)) if every_year else []
+    extra = sorted(set(value) - set(years))
+    parts = []
+    if missing:
+        parts.append(f"tidak ada data untuk tahun {', '.join(map(str, missing))}")
+    if extra:
+        parts.append(f"ada data untuk tahun {', '.join(map(str, extra))} yang tidak ada di 'tahun'")
+    if parts:
+        parts.append(f"tahun run: {', '.join(map(str, years))}; data diberikan untuk tahun "
+                     f"{', '.join(map(str, sorted(value))) or '(tidak ada)'}")
+    return "; ".join(parts)
+
+
 def parse_params(text: str, source: str, base_dir: Path) -> RunParams:
     try:
         raw = yaml.safe_load(text)
@@ -149,6 +231,7 @@ def parse_params(text: str, source: str, base_dir: Path) -> RunParams:
         for err in exc.errors():
             where = ".".join(str(p) for p in err["loc"]) or "(atas)"
             message = "kunci tidak dikenal" if err["type"] == "extra_forbidden" else err["msg"]
+            message = message.removeprefix("Value error, ")
             problems.append(f"{where}: {message}")
         raise ParamsError(f"{source}: definisi run tidak valid: " + "; ".join(problems)) from exc
     if params.tanggal_acuan and len(params.tahun) > 1:

@@ -22,11 +22,20 @@ from ipasn.scoring.score import ScoreResult, score
 
 HISTORY_FILE = "riwayat.parquet"
 DEMO = "demo"  # as `data`: the demo instansi shipped with ipasn (run definitions say the same)
+MOVEMENT_FILE = "perpindahan.parquet"
 
 
-def demo_workbook() -> Path:
-    """The demo instansi shipped with the package (the notebooks' default data)."""
-    return Path(str(resources.files("ipasn") / "data" / "demo.xlsx"))
+DEMO_YEARS = (2021, 2022, 2023)  # the demo instansi's snapshots shipped with the package
+DEMO_ANCHOR = 2022  # demo.xlsx: the notebooks' default data
+
+
+def demo_workbook(tahun: int | None = None) -> Path:
+    """The demo instansi shipped with the package: its snapshot of `tahun` (2021-2023, made by
+    `ipasn.demo.years`), else demo.xlsx (the 2022 snapshot, the notebooks' default data)."""
+    folder = resources.files("ipasn") / "data"
+    if tahun in DEMO_YEARS and tahun != DEMO_ANCHOR:
+        return Path(str(folder / f"demo-{tahun}.xlsx"))
+    return Path(str(folder / "demo.xlsx"))
 
 
 def official_demo() -> Path:
@@ -47,10 +56,14 @@ class ReportData:
     rules_yaml: str  # the ruleset's exact text, so a bundle needs nothing else to be read
     period: Period
     unit: str | None = None
-    # Earlier years' summaries (tahun, unit_kerja or None, means): for comparisons across years.
+    # Each year's summaries up to this one (trends.SUMMARY_COLUMNS; unit_kerja None = the instansi).
     history: pd.DataFrame = field(default_factory=pd.DataFrame)
     # Documents from BKN's official results: ipasn's own count and the reconciliation (None: ipasn's numbers).
     official: OfficialPart | None = None
+    # Employees between the previous year and this one (trends.MOVEMENT_COLUMNS): a unit's, or all.
+    movement: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # About the years shown: tahun, data per year, satu_data (one snapshot for all), unit_kerja.
+    trend: dict = field(default_factory=dict)
 
     @classmethod
     def from_result(cls, result: ScoreResult, rules_source: str, rules_yaml: str,
@@ -77,11 +90,15 @@ class ReportData:
             self.history.to_parquet(folder / HISTORY_FILE, index=False)
         if self.official is not None:
             self.official.write(folder)
+        if len(self.movement):
+            self.movement.to_parquet(folder / MOVEMENT_FILE, index=False)
         context = {
             "unit": self.unit, "rules_source": self.rules_source, "rules_yaml": self.rules_yaml,
             "tahun": self.period.tahun, "tanggal_acuan": self.period.tanggal_acuan.strftime("%Y-%m-%d"),
             "tahun_kinerja": self.period.tahun_kinerja,
         }
+        if self.trend:
+            context["tren"] = self.trend
         (folder / "konteks.json").write_text(json.dumps(context, ensure_ascii=False, indent=1, sort_keys=True),
                                              encoding="utf-8")
         return folder
@@ -93,13 +110,14 @@ class ReportData:
         rules = parse_ruleset(context["rules_yaml"], context["rules_source"])
         period = Period(int(context["tahun"]), pd.Timestamp(context["tanggal_acuan"]),
                         int(context["tahun_kinerja"]))
-        history_path = folder / HISTORY_FILE
+        def optional(name: str) -> pd.DataFrame:
+            return pd.read_parquet(folder / name) if (folder / name).exists() else pd.DataFrame()
+
         return cls(
             pd.read_parquet(folder / "skor.parquet"), pd.read_parquet(folder / "pegawai.parquet"),
             pd.read_parquet(folder / "temuan.parquet"), pd.read_parquet(folder / "rekap.parquet"),
             rules, context["rules_source"], context["rules_yaml"], period, context["unit"],
-            pd.read_parquet(history_path) if history_path.exists() else pd.DataFrame(),
-            OfficialPart.read(folder),
+            optional(HISTORY_FILE), OfficialPart.read(folder), optional(MOVEMENT_FILE), context.get("tren", {}),
         )
 
 
@@ -145,24 +163,11 @@ def report_data(data: str | Path | None = None, year: int = 2022, unit: str | No
     report = ReportData.from_result(result, rules or DEFAULT_RULESET, text, unit)
     if rec is not None:
         report.official = OfficialPart.of(rec, unit)
-    if history_years:
-        report.history = year_history(dataset, ruleset, sorted({*history_years, year}))
+    years = sorted({*history_years, year})
+    if len(years) > 1:
+        from ipasn.report.content.trends import year_summaries
+
+        results = {t: result if t == year else score(dataset, t, ruleset, explanations=False) for t in years}
+        report.history = year_summaries(results, {})
+        report.trend = {"tahun": years, "satu_data": True, "data": {str(t): dataset.source for t in years}}
     return report
-
-
-def year_history(dataset, rules: Ruleset, years: list[int]) -> pd.DataFrame:
-    """Instansi and unit means for each year (one scoring per year, same data and rules)."""
-    return summaries(lambda year: score(dataset, year, rules, explanations=False), years)
-
-
-def summaries(result_of, years: list[int]) -> pd.DataFrame:
-    """Instansi and unit means of `result_of(year)` for each year."""
-    from ipasn.scoring.summary import summarise
-
-    frames = []
-    for year in years:
-        result = result_of(year)
-        whole = summarise(result, by=None).assign(unit_kerja=None)
-        units = summarise(result, by="unit_kerja").reset_index()
-        frames.append(pd.concat([whole, units], ignore_index=True).assign(tahun=year))
-    return pd.concat(frames, ignore_index=True)

@@ -407,20 +407,6 @@ def category_table(report: ReportData) -> HTML:
     return _show(table(frame, "tabel kecil", ("PNS", "Persentase")))
 
 
-def history_table(report: ReportData) -> HTML:
-    """IP ASN and dimensions per year (needs `history_years`): ``nb.history_table(report)``."""
-    history = report.history
-    if history.empty or history["tahun"].nunique() < 2:
-        return _show("<p>Data hanya memuat satu tahun pengukuran; perbandingan antartahun belum tersedia.</p>")
-    whole = history[history["unit_kerja"].isna()].sort_values("tahun")
-    frame = pd.DataFrame({
-        "Tahun": whole["tahun"].map(str),
-        "PNS diukur": whole["diukur"].map(fmt.integer),
-        **_mean_columns(whole),
-    })
-    return _show(table(frame, "tabel", tuple(frame.columns[1:-1])))
-
-
 def accounting_table(report: ReportData) -> HTML:
     """Every file and sheet read, not read or missing: what it was read as, and its rows."""
     acc = report.accounting

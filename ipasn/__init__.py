@@ -1,11 +1,18 @@
 """ipasn: exact, reproducible Indeks Profesionalitas ASN (PermenPANRB 38/2018, PerBKN 8/2019).
 
-The Python API the notebooks call::
+The pipeline, one package per stage: `input/` (files to raw sheets, the sheet contract) -> `clean/`
+(raw sheets to a typed Dataset and findings) -> `scoring/` (a Dataset to scores and explanations) ->
+`export/` (the scores workbook, CSV, parquet) and `report/` (documents); `demo/` makes synthetic
+input. Beside them: `cli.py`, `errors.py` (the one exception root), `ruleset.py`, `fmt.py`,
+`files.py`, `missing.py`.
+
+The Python API::
 
     import ipasn
+    from ipasn.scoring.summary import summarise
     data = ipasn.load("pegawai.xlsx")
     result = ipasn.score(data, tahun=2022)
-    units = ipasn.summarise(result, by="unit_kerja")
+    units = summarise(result, by="unit_kerja")
 """
 
 from ipasn.clean.dataset import Dataset

@@ -49,9 +49,10 @@ def test_notebook_links_point_into_the_package():
         assert link.is_symlink() and link.resolve() == (ROOT / "ipasn" / "notebooks" / name).resolve()
 
 
-def test_installed_wheel_finds_its_notebooks(tmp_path):
-    """A non-editable install (from the wheel, in a fresh venv) ships the report notebooks and
-    plans a run from them: templates, ruleset, demo data and stylesheet all come from the package."""
+def test_installed_wheel_runs_a_report(tmp_path):
+    """A non-editable install (from the wheel, in a fresh venv) is complete: every module and every
+    data file of ipasn/ is in the wheel, and `ipasn run` makes a report from the package alone
+    (templates, ruleset, demo data and stylesheet all come from the install)."""
     import subprocess
     import sys
     import sysconfig
@@ -65,10 +66,10 @@ def test_installed_wheel_finds_its_notebooks(tmp_path):
 
         pytest.skip(f"cannot build a wheel here (pip wheel needs setuptools from the index): {built.stderr[-500:]}")
     wheel = next((tmp_path / "dist").glob("ipasn-*.whl"))
-    names = zipfile.ZipFile(wheel).namelist()
-    assert {"ipasn/notebooks/unit_report.ipynb", "ipasn/notebooks/instansi_report.ipynb",
-            "ipasn/notebooks/eksplorasi.ipynb", "ipasn/templates/report.css", "ipasn/data/demo.xlsx",
-            "ipasn/data/demo-2021.xlsx", "ipasn/data/demo-2023.xlsx"} <= set(names)
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = {path.relative_to(ROOT).as_posix() for path in (ROOT / "ipasn").rglob("*")
+               if path.is_file() and "__pycache__" not in path.parts}
+    assert shipped <= names, sorted(shipped - names)
     # A fresh venv with the wheel unpacked in it; the dependencies come from this environment's
     # site-packages by a plain path entry (its .pth files, e.g. an editable ipasn, are not run).
     env = tmp_path / "venv"
@@ -78,8 +79,8 @@ def test_installed_wheel_finds_its_notebooks(tmp_path):
                                capture_output=True, text=True, check=True).stdout.strip())
     zipfile.ZipFile(wheel).extractall(site)
     (site / "zz-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    (tmp_path / "run.yaml").write_text("instansi: Uji Wheel\ntahun: 2022\nformats: [html]\noutput: out\n",
-                                       encoding="utf-8")
+    (tmp_path / "run.yaml").write_text("instansi: Uji Wheel\ntahun: 2022\nformats: [html]\noutput: out\n"
+                                       "unit_kerja: [Staf Ahli Gubernur]\n", encoding="utf-8")
     script = (
         "import sys, ipasn\n"
         f"assert ipasn.__file__.startswith({str(site)!r}), ipasn.__file__\n"
@@ -87,13 +88,19 @@ def test_installed_wheel_finds_its_notebooks(tmp_path):
         "for name in (UNIT_TEMPLATE, INSTANSI_TEMPLATE):\n"
         "    path = notebook_template(name)\n"
         f"    assert path.is_file() and str(path).startswith({str(site)!r}), path\n"
-        "from ipasn.report.batch.params import load_params\n"
-        "from ipasn.report.batch.plan import prepare\n"
-        f"prepared = prepare(load_params({str(tmp_path / 'run.yaml')!r}))\n"
-        "assert prepared.jobs and all(job.template.is_file() for job in prepared.jobs)\n"
-        "from ipasn.report.document.render import stylesheet\n"
-        "assert stylesheet()\n"
-        "print('ok', len(prepared.jobs))\n"
+        "from ipasn.cli import main\n"
+        "main(['run', 'run.yaml', '--no-progress', '--jobs', '1'], standalone_mode=False)\n"
+        "print('ok')\n"
     )
-    done = subprocess.run([str(python), "-c", script], capture_output=True, text=True, cwd=tmp_path)
-    assert done.returncode == 0 and done.stdout.startswith("ok"), done.stderr[-3000:]
+    # The dependencies' data files (nbconvert's templates) are where this environment installed them,
+    # as a real install of the dependencies would put them in the new venv.
+    import os
+
+    environment = {**os.environ, "JUPYTER_PATH": str(Path(sys.prefix) / "share" / "jupyter")}
+    done = subprocess.run([str(python), "-c", script], capture_output=True, text=True, cwd=tmp_path,
+                          env=environment)
+    assert done.returncode == 0 and done.stdout.rstrip().endswith("ok"), (done.stdout + done.stderr)[-3000:]
+    year = tmp_path / "out" / "uji-wheel" / "2022"
+    html = {path.relative_to(year).as_posix() for path in year.rglob("*.html")}
+    assert {"instansi.html", "units/staf-ahli-gubernur.html", "index.html"} <= html, html
+    assert (year / "manifest.json").is_file()

@@ -3,7 +3,8 @@
 `read_sources` finds each sheet's role (pegawai, diklat, kursus, kinerja, hukdis) from its name and
 columns, its header row below any title rows, and the raw values of the columns ipasn reads, with the
 row numbers the user sees in Excel; every sheet or file it does not read is listed with the reason.
-Nothing is interpreted here: `ipasn.clean` turns values into meaning.
+The sheet contract (roles, columns, accepted header spellings, the clean contract's columns) is
+schema.py. Nothing is interpreted here: `ipasn.clean` turns values into meaning.
 """
 
 from ipasn.input.collect import RawSheet, Skipped

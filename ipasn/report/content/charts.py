@@ -131,6 +131,7 @@ def _bar_labels(ax, bars, values) -> None:
 
 
 def category_distribution(report: ReportData) -> SVG:
+    """Bar chart of PNS per category: ``nb.category_distribution(report)``."""
     return to_svg(category_figure(report))
 
 
@@ -151,6 +152,7 @@ def category_figure(report: ReportData):
 
 
 def dimensions_against_maximum(report: ReportData) -> SVG:
+    """Each dimension's mean against its maximum weight: ``nb.dimensions_against_maximum(report)``."""
     return to_svg(dimensions_figure(report))
 
 
@@ -170,6 +172,7 @@ def dimensions_figure(report: ReportData):
 
 
 def breakdown(report: ReportData, by: str, title: str) -> SVG:
+    """Bar chart of mean IP ASN per group: ``nb.breakdown(report, "jenis_kelamin", "IP ASN per jenis kelamin")``."""
     return to_svg(breakdown_figure(report, by, title))
 
 
@@ -216,6 +219,7 @@ def _lying_bars(names: list[str], values, categories: list[str], title: str, xla
 
 
 def unit_ranking(report: ReportData, limit: int = 60) -> SVG:
+    """Units by mean IP ASN as horizontal bars, at most `limit` (the highest): ``nb.unit_ranking(report)``."""
     return to_svg(unit_ranking_figure(report, limit))
 
 

@@ -117,7 +117,7 @@ def test_resmi_per_year_in_the_run_definition(tmp_path):
     assert params.resmi_path(2022) == tmp_path / "bkn-2022.xlsx" and params.resmi_path(2021) is None
     assert params.input_paths() == [tmp_path / "d.xlsx", tmp_path / "bkn-2022.xlsx"]
     for text, words in (("tahun: [2021, 2022]\ndata: d.xlsx\nresmi: bkn.xlsx", "satu berkas per tahun"),
-                        ("tahun: 2022\ndata: d.xlsx\nresmi: {2020: bkn.xlsx}", "tahun 2020 tidak ada")):
+                        ("tahun: 2022\ndata: d.xlsx\nresmi: {2020: bkn.xlsx}", "untuk tahun 2020")):
         with pytest.raises(ParamsError, match=words):
             parse_params(f"instansi: X\n{text}\n", "run.yaml", tmp_path)
 

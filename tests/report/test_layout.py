@@ -34,6 +34,10 @@ LONG_UNIT = "Dinas Pemberdayaan Masyarakat dan Desa, Kependudukan dan Pencatatan
 WBR = "\0"
 
 
+# Inline elements do not end a word: "<code>[2021]</code>)," prints as one word "[2021]),".
+INLINE = {"a", "b", "code", "em", "i", "span", "strong", "sub", "sup"}
+
+
 class _Text(HTMLParser):
     """The words a reader sees in an HTML document, chart (SVG image) text included; <wbr> kept."""
 
@@ -54,14 +58,14 @@ class _Text(HTMLParser):
             chart.feed(base64.b64decode(src.split(",", 1)[1]).decode("utf-8"))
             self.parts += [" ", *chart.parts]
         self._in_footer = self._in_footer or attrs.get("class") == "catatan-kaki"
-        self.parts.append(WBR if tag == "wbr" else " ")
+        self.parts.append(WBR if tag == "wbr" else "" if tag in INLINE else " ")
 
     def handle_endtag(self, tag):
         if tag in ("style", "title", "script"):
             self._skip -= 1
         if tag == "p":
             self._in_footer = False
-        self.parts.append(" ")
+        self.parts.append("" if tag in INLINE else " ")
 
     def handle_data(self, data):
         if not self._skip:

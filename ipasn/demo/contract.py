@@ -270,7 +270,8 @@ def _names(rng: np.random.Generator, people: pd.DataFrame, level: np.ndarray,
 
 # --- writing -----------------------------------------------------------------------------------
 
-def _xlsx_bytes(frames: dict[str, pd.DataFrame], tahun: int) -> bytes:
+def contract_workbook_bytes(frames: dict[str, pd.DataFrame], tahun: int) -> bytes:
+    """The clean contract's workbook of one year, dated 31 December of it (same frames: same bytes)."""
     widths = {"nip": 24, "tanggal_selesai": 24}
     return workbook_bytes({name: frames[name][list(columns)] for name, columns in CONTRACT_COLUMNS.items()},
                           stamp=dt.datetime(tahun, 12, 31), creator="ipasn.demo",
@@ -290,7 +291,7 @@ def write_demo(path: str | Path, **kwargs) -> Path:
     tahun = int(kwargs.get("tahun", 2022))
     if path.suffix.lower() == ".xlsx":
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(_xlsx_bytes(frames, tahun))
+        path.write_bytes(contract_workbook_bytes(frames, tahun))
         return path
     path.mkdir(parents=True, exist_ok=True)
     for name, frame in frames.items():

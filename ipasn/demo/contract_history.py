@@ -160,7 +160,7 @@ def diklat_sheet(rng: np.random.Generator, people: pd.DataFrame, tahun: int) -> 
     return insert_after(frame, duplicated, frame.loc[duplicated])
 
 
-def _kinerja_values(rng: np.random.Generator, m: int) -> np.ndarray:
+def kinerja_values(rng: np.random.Generator, m: int) -> np.ndarray:
     """SKP values in hundredths: mostly 76-95, some above 90, a few low, a few on band boundaries."""
     values = np.clip(rng.normal(86.5, 4.8, m), 76.01, 97.5)
     u = rng.random(m)
@@ -186,7 +186,7 @@ def kinerja_sheet(rng: np.random.Generator, people: pd.DataFrame, tahun: int) ->
     emp = np.concatenate([before, last])
     year = np.concatenate([np.full(len(before), tahun - 2), np.full(len(last), tahun - 1)])
     m = len(emp)
-    hundredths = _kinerja_values(rng, m)
+    hundredths = kinerja_values(rng, m)
     nilai = format_hundredths(hundredths)
     predikat = np.where(rng.random(m) < 0.3, _predicate_for(hundredths), "").astype(object)
     only_predicate = rng.random(m) < 0.08
@@ -212,7 +212,7 @@ def kinerja_sheet(rng: np.random.Generator, people: pd.DataFrame, tahun: int) ->
     strangers, _ = draw_nips(rng, np.full(k + 5, "PNS", dtype=object), tahun)
     strangers = [s for s in strangers.astype(str).tolist() if s not in known][:k]
     rows = pd.DataFrame({"nip": strangers, "tahun": str(tahun - 1),
-                         "nilai": format_hundredths(_kinerja_values(rng, len(strangers))),
+                         "nilai": format_hundredths(kinerja_values(rng, len(strangers))),
                          "predikat": ""})
     where = np.sort(rng.integers(0, len(frame) + 1, len(rows)))
     return insert_after(frame, where - 1, rows)

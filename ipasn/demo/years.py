@@ -21,8 +21,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ipasn.demo.contract import _xlsx_bytes, make_demo
-from ipasn.demo.contract_history import _kinerja_values
+from ipasn.demo.contract import contract_workbook_bytes, make_demo
+from ipasn.demo.contract_history import kinerja_values
 from ipasn.demo.draws import format_dates, format_hundredths, pick, random_days
 from ipasn.input.schema import CONTRACT_COLUMNS
 from ipasn.demo.pools import (ADMINISTRATOR, PENGAWAS, SEMINAR_KIND, SEMINAR_KIND_P, SEMINAR_TOPICS,
@@ -58,7 +58,7 @@ def make_demo_years(first: int = 2021, last: int = 2023, anchor: int = 2022, uni
 
 def workbooks(years: dict[int, dict[str, pd.DataFrame]]) -> dict[int, bytes]:
     """Each year's sheets as the bytes of its .xlsx workbook (the same frames, the same bytes)."""
-    return {tahun: _xlsx_bytes(frames, tahun) for tahun, frames in years.items()}
+    return {tahun: contract_workbook_bytes(frames, tahun) for tahun, frames in years.items()}
 
 
 def write_demo_years(folder, stem: str = "demo", **kwargs) -> list:
@@ -202,7 +202,7 @@ def _skp(rng: np.random.Generator, pegawai: pd.DataFrame, tahun_kinerja: int, sh
     """Assessments of `tahun_kinerja` for `share` of the PNS listed, `shift` points better than usual."""
     pns = pegawai[_is_pns(pegawai["status"]) & (_tmt_year(pegawai["nip"]) < tahun_kinerja + 1)]
     chosen = pns[rng.random(len(pns)) < share]
-    hundredths = np.minimum(_kinerja_values(rng, len(chosen)) + int(shift * 100), 12000)
+    hundredths = np.minimum(kinerja_values(rng, len(chosen)) + int(shift * 100), 12000)
     return pd.DataFrame({"nip": chosen["nip"].to_numpy(), "tahun": str(tahun_kinerja),
                          "nilai": format_hundredths(hundredths), "predikat": ""})
 

@@ -6,7 +6,7 @@ What it does, in one run (issue 5, "One machine"):
 1. Builds a demo instansi with `ipasn.demo.contract.make_demo(units=--units, employees=--employees)` written as
    an .xlsx workbook under benchmarks/out/batch/ (cached), and prints the unit size distribution.
 2. (a) Baseline, the loop an analyst would write: for each unit, the `papermill` CLI (a cold kernel)
-   on notebooks/unit_report.ipynb with `-p data <workbook> -p year YEAR -p unit NAME`, then the
+   on notebooks/unit_report.ipynb with `-p data <workbook> -p tahun YEAR -p unit NAME`, then the
    `jupyter nbconvert --to html` CLI on the executed notebook, sequentially. The whole loop is slow,
    so it runs on --baseline-units units spread over the sizes (smallest to largest) and the time of
    all units is extrapolated with a least-squares line in unit size (said so in the output).

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ipasn.clean import findings as fnd
+from ipasn.clean.accounting import column_accounting
 from ipasn import fmt
 from ipasn.clean import codes, dates, nips, parse, problems
 from ipasn.clean import rowkeys
@@ -192,14 +193,6 @@ def _accounting(sheets: list[RawSheet], skipped, found: pd.DataFrame) -> pd.Data
     return pd.DataFrame(rows, columns=ACCOUNTING_COLUMNS)
 
 
-def _column_use(sheets: list[RawSheet]) -> pd.DataFrame:
-    rows = [{"berkas": s.file, "lembar": s.sheet, "kolom": header, "dibaca_sebagai": name, "keterangan": ""}
-            for s in sheets for name, header in s.headers.items()]
-    rows += [{"berkas": s.file, "lembar": s.sheet, "kolom": header, "dibaca_sebagai": "", "keterangan": why}
-             for s in sheets for header, why in s.ignored]
-    return pd.DataFrame(rows, columns=["berkas", "lembar", "kolom", "dibaca_sebagai", "keterangan"])
-
-
 def read_official(paths: str | Path | list[str | Path], rules: Ruleset, tahun: int) -> Official:
     """Read and validate BKN's official results for measurement year `tahun`."""
     sources = read_tables(paths, schema.SPECS)
@@ -230,5 +223,5 @@ def read_official(paths: str | Path | list[str | Path], rules: Ruleset, tahun: i
     ok = _duplicates(raw, log, nip, keys, ok, table)
     found = _messages(fnd.combine([_error_cells(sheets), log.frame()]))
     return Official(sources.label, list(dict.fromkeys(files)), table[ok].reset_index(drop=True)[TABLE_COLUMNS],
-                    found, _accounting(sheets, sources.skipped, found), _column_use(sheets),
+                    found, _accounting(sheets, sources.skipped, found), column_accounting(sources),
                     has_unit=bool((table.loc[ok, "unit_kerja"] != "").any()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -19,6 +20,28 @@ class Options(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     mask_personal_data: bool = False  # mask NIP and names in every document (UU 27/2022)
+
+
+class Penandatangan(BaseModel):
+    """The signature block closing the documents; `tanggal` is written in Indonesian (3 Januari 2024)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    jabatan: str = Field(min_length=1)
+    nama: str = Field(min_length=1)
+    nip: str | None = None
+    kota: str | None = None
+    tanggal: date | None = None  # None: no date line (a run-day default would break byte-identical reruns)
+
+
+class Pembanding(BaseModel):
+    """A comparison figure, e.g. the national IP ASN of a year, shown beside the instansi's own."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    nama: str = Field(min_length=1)  # "Nasional", "Provinsi Kalimantan Selatan"
+    tahun: int
+    ip_asn: float = Field(ge=0, le=100)
 
 
 class Notebooks(BaseModel):
@@ -51,10 +74,16 @@ class RunParams(BaseModel):
     tanggal_acuan: str | None = None  # only with a single year: overrides 31 December
     targets: Targets = Targets()
     unit_kerja: list[str] | Literal["all"] = "all"
-    formats: list[Literal["html", "pdf"]] = ["html", "pdf"]
+    formats: list[Literal["html", "pdf", "pptx"]] = ["html", "pdf"]
     output: str = "reports"
     options: Options = Options()
     notebooks: Notebooks = Notebooks()
+    # The front and back of the documents (all optional; without them the documents have no cover
+    # extras, foreword or signature). Paths are relative to the run file.
+    logo: str | None = None  # PNG or SVG on the cover
+    kata_pengantar: str | None = None  # foreword: Markdown text, or a .md file
+    penandatangan: Penandatangan | None = None
+    pembanding: list[Pembanding] = []
     base_dir: Path = Path(".")  # the run file's folder; relative paths resolve against it
 
     @field_validator("tahun", mode="before")
@@ -128,7 +157,7 @@ class RunParams(BaseModel):
     @field_validator("formats")
     @classmethod
     def _formats(cls, value):
-        return sorted(set(value), key=["html", "pdf"].index)
+        return sorted(set(value), key=["html", "pdf", "pptx"].index)
 
     def _resolve(self, given: Paths, tahun: int | None) -> list[Path]:
         """Paths against the run file's folder; `demo` is the bundled demo snapshot of `tahun`."""

@@ -83,7 +83,7 @@ def title(report: ReportData, instansi: str) -> HTML:
     )
 
 
-def _detail(report: ReportData) -> tuple[pd.DataFrame | None, str]:
+def detail_scores(report: ReportData) -> tuple[pd.DataFrame | None, str]:
     """The scores with competence indicators, and what to say under them: in a document of BKN's
     official numbers, ipasn's own count of the export (None without one), since BKN gives none."""
     if report.official is None:
@@ -170,8 +170,15 @@ def _sentence(dimension: str, report: ReportData, gains: pd.DataFrame) -> str:
 
 def analysis_table(report: ReportData, targets: Targets) -> HTML:
     """The Kalsel deck's ANALISIS table: weight, current value, capaian and a generated sentence."""
+    frame, note = analysis_frame(report, targets)
+    numeric = ("Bobot maksimal", "Nilai saat ini", "Capaian (% maks.)", "Target", "Capaian target")
+    return _show(table(frame, "tabel analisis", numeric), note)
+
+
+def analysis_frame(report: ReportData, targets: Targets) -> tuple[pd.DataFrame, str]:
+    """The ANALISIS table as text (the HTML report's and the deck's), and the note under it."""
     dims = an.dimension_table(report.scores, report.rules, targets)
-    detail, note = _detail(report)
+    detail, note = detail_scores(report)
     gains = None if detail is None else an.indicator_gains(detail, an.improvement_items(detail, report.rules))
     has_target = dims["target"].notna().any()
     rows = []
@@ -188,14 +195,12 @@ def analysis_table(report: ReportData, targets: Targets) -> HTML:
         row["Analisis"] = (_sentence(r.dimensi, report, gains) if r.dimensi != "ip_asn"
                            else f"Kategori {categorize(pd.Series([r.nilai]), report.rules).iloc[0] or '–'}.")
         rows.append(row)
-    frame = pd.DataFrame(rows)
-    numeric = ("Bobot maksimal", "Nilai saat ini", "Capaian (% maks.)", "Target", "Capaian target")
-    return _show(table(frame, "tabel analisis", numeric), note)
+    return pd.DataFrame(rows), note
 
 
 def competence_table(report: ReportData) -> HTML:
     """Kompetensi by position type: mean points per indicator (– where the type cannot earn it)."""
-    scores, note = _detail(report)
+    scores, note = detail_scores(report)
     if scores is None:
         return _show(note)
     rows = []
@@ -245,7 +250,7 @@ def breakdown_table(report: ReportData, by: str, label: str) -> HTML:
 
 def improvement_summary(report: ReportData) -> HTML:
     """Which items raise IP ASN most if met, and the best reachable score: ``nb.improvement_summary(report)``."""
-    scores, note = _detail(report)
+    scores, note = detail_scores(report)
     if scores is None:
         return _show(note)
     if scores.empty:
@@ -254,11 +259,7 @@ def improvement_summary(report: ReportData) -> HTML:
     gains = an.indicator_gains(scores, items)
     current = scores["ip_asn"].mean()
     best = an.potential(scores, items).mean()
-    frame = pd.DataFrame({
-        "Butir": [INDICATOR_TITLES[k] for k in gains.index],
-        "PNS yang belum": gains["pegawai"].map(fmt.integer).to_numpy(),
-        "Kenaikan rata-rata IP": ["+" + fmt.number(v) for v in gains["kenaikan_rata_rata"]],
-    })
+    frame = gains_frame(gains)
     rules = report.rules
     return _show(
         f"<p>Jika seluruh butir dipenuhi, IP ASN naik dari <strong>{fmt.number(current)}</strong> menjadi "
@@ -270,9 +271,18 @@ def improvement_summary(report: ReportData) -> HTML:
     )
 
 
+def gains_frame(gains: pd.DataFrame) -> pd.DataFrame:
+    """`analysis.indicator_gains` as text: each item, the PNS who miss it and the mean rise of IP ASN."""
+    return pd.DataFrame({
+        "Butir": [INDICATOR_TITLES[k] for k in gains.index],
+        "PNS yang belum": gains["pegawai"].map(fmt.integer).to_numpy(),
+        "Kenaikan rata-rata IP": ["+" + fmt.number(v) for v in gains["kenaikan_rata_rata"]],
+    })
+
+
 def improvement_table(report: ReportData, mask: bool = False) -> HTML | None:
     """Upaya yang harus dilakukan: per employee the missing items and their points, biggest gain first."""
-    scores, note = _detail(report)
+    scores, note = detail_scores(report)
     if scores is None:
         return None  # improvement_summary, just above, says why
     items = an.improvement_items(scores, report.rules)
@@ -367,8 +377,18 @@ def rules_in_force(report: ReportData) -> HTML:
 
 def target_table(report: ReportData, targets: Targets) -> HTML:
     """The Bontang release's table: each dimension's value, target and capaian, then the total."""
+    return _show(table(target_frame(report, targets), "tabel analisis",
+                       ("Nilai", "Bobot maksimal", "Target", "Capaian target")), f'<p class="keterangan">{TARGET_NOTE}</p>')
+
+
+TARGET_NOTE = ("Capaian = nilai ÷ target × 100%. Kategori dimensi dihitung dari nilai yang dinormalkan ke "
+               "skala 100.")
+
+
+def target_frame(report: ReportData, targets: Targets) -> pd.DataFrame:
+    """The target table as text (the HTML report's and the deck's)."""
     dims = an.dimension_table(report.scores, report.rules, targets)
-    frame = pd.DataFrame({
+    return pd.DataFrame({
         "Dimensi": dims["dimensi"].map(an.DIMENSION_LABELS),
         "Nilai": dims["nilai"].map(fmt.number),
         "Bobot maksimal": dims["bobot_maksimal"].map(fmt.points),
@@ -376,16 +396,25 @@ def target_table(report: ReportData, targets: Targets) -> HTML:
         "Capaian target": dims["capaian_target"].map(fmt.percent),
         "Kategori": categorize(dims["nilai"] / dims["bobot_maksimal"] * 100, report.rules).fillna(fmt.EMPTY),
     })
-    return _show(table(frame, "tabel analisis", ("Nilai", "Bobot maksimal", "Target", "Capaian target")),
-                 '<p class="keterangan">Capaian = nilai ÷ target × 100%. Kategori dimensi dihitung dari nilai '
-                 "yang dinormalkan ke skala 100.</p>")
 
 
 def unit_ranking_table(report: ReportData) -> HTML:
     """Units ranked by mean IP ASN, with their categories: ``nb.unit_ranking_table(report)``."""
+    frame = unit_ranking_frame(report)
+    return _show(table(frame, "tabel peringkat", tuple(frame.columns[2:-1]),
+                       (4, 30, 8, 7, 9, 6, 6, 6, 6, 6, 12)), ABBREVIATIONS)
+
+
+def ranked_units(report: ReportData) -> pd.DataFrame:
+    """`summarise` per unit, best IP ASN first (units without measured PNS last)."""
     summary = summarise(report, by="unit_kerja").reset_index()
-    summary = summary.sort_values(["ip_asn", "unit_kerja"], ascending=[False, True], na_position="last")
-    frame = pd.DataFrame({
+    return summary.sort_values(["ip_asn", "unit_kerja"], ascending=[False, True], na_position="last")
+
+
+def unit_ranking_frame(report: ReportData) -> pd.DataFrame:
+    """The unit ranking as text (the HTML report's and the deck's)."""
+    summary = ranked_units(report)
+    return pd.DataFrame({
         "No.": [str(i) for i in range(1, len(summary) + 1)],
         "Unit kerja": summary["unit_kerja"],
         "Terdaftar": summary["terdaftar"].map(fmt.integer),
@@ -393,18 +422,26 @@ def unit_ranking_table(report: ReportData) -> HTML:
         "Partisipasi": summary["partisipasi"].map(fmt.percent),
         **_mean_columns(summary, short=True),
     })
-    return _show(table(frame, "tabel peringkat", tuple(frame.columns[2:-1]),
-                       (4, 30, 8, 7, 9, 6, 6, 6, 6, 6, 12)), ABBREVIATIONS)
 
 
 def category_table(report: ReportData) -> HTML:
     """How many PNS fall in each category (Sangat Tinggi ... Sangat Rendah): ``nb.category_table(report)``."""
+    return _show(table(category_frame(report), "tabel kecil", ("PNS", "Persentase")))
+
+
+def category_counts(report: ReportData) -> pd.Series:
+    """PNS per category, every category of the ruleset in its order (Sangat Tinggi first), 0 where none."""
     names = [band.nama for band in report.rules.kategori]
-    counts = report.scores["kategori"].value_counts().reindex(names, fill_value=0)
+    return report.scores["kategori"].value_counts().reindex(names, fill_value=0)
+
+
+def category_frame(report: ReportData) -> pd.DataFrame:
+    """The category table as text (the HTML report's and the deck's)."""
+    counts = category_counts(report)
+    names = list(counts.index)
     n = max(int(counts.sum()), 1)
-    frame = pd.DataFrame({"Kategori": names, "PNS": counts.map(fmt.integer).to_numpy(),
-                          "Persentase": [fmt.percent(c / n) for c in counts]})
-    return _show(table(frame, "tabel kecil", ("PNS", "Persentase")))
+    return pd.DataFrame({"Kategori": names, "PNS": counts.map(fmt.integer).to_numpy(),
+                         "Persentase": [fmt.percent(c / n) for c in counts]})
 
 
 def accounting_table(report: ReportData) -> HTML:

@@ -1,4 +1,5 @@
-"""Running one job: execute its notebook, render HTML and PDF, and say how it went as a JobResult.
+"""Running one job: execute its notebook, render HTML and PDF (and the deck), and say how it went
+as a JobResult.
 
 `warm_up` starts what the first job would otherwise wait for (a kernel zygote, the PDF engine).
 """
@@ -54,6 +55,11 @@ def run_job(job: Job) -> JobResult:
         if "pdf" in job.formats:
             write_bytes(job.output("pdf"), html_to_pdf(document))
             documents[f"{job.relative_stem}.pdf"] = sha256(job.output("pdf"))
+        if "pptx" in job.formats:  # from the same bundle the notebook read
+            from ipasn.report.deck.job import job_deck
+
+            write_bytes(job.output("pptx"), job_deck(job))
+            documents[f"{job.relative_stem}.pptx"] = sha256(job.output("pptx"))
         return JobResult(job.key, "ok", time.perf_counter() - started, documents)
     except Exception as exc:  # noqa: BLE001 - reported per job, never raised into the batch
         return JobResult.failed(job.key, JobError.of(exc, str(exc) or traceback.format_exc(limit=1)),

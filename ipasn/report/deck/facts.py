@@ -1,0 +1,108 @@
+"""What a deck shows, computed once from a document's data by the reports' own functions.
+
+Nothing here computes a number a second way: the tables are `present`'s text frames (the HTML
+report's very cells), the charts take the numbers those frames were formatted from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ipasn.report.content import analysis as an
+from ipasn.report.content import present
+from ipasn.report.content.data import ReportData
+from ipasn.report.content.targets import Targets
+from ipasn.scoring.summary import summarise
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """The closing block: `penandatangan` of the run definition."""
+
+    jabatan: str
+    nama: str
+    nip: str | None = None
+    kota: str | None = None
+    tanggal: dt.date | None = None
+
+    @classmethod
+    def of(cls, given: dict | None) -> Signatory | None:
+        if not given:
+            return None
+        tanggal = given.get("tanggal")
+        return cls(given["jabatan"], given["nama"], given.get("nip"), given.get("kota"),
+                   dt.date.fromisoformat(tanggal) if isinstance(tanggal, str) else tanggal)
+
+
+@dataclass(frozen=True)
+class DeckSettings:
+    """What the run says about a deck beyond its data: names, targets, the front and back."""
+
+    instansi: str
+    targets: Targets = field(default_factory=Targets)
+    penandatangan: Signatory | None = None
+    logo: Path | None = None  # PNG or JPEG (an SVG logo cannot go into a deck: the cover says so)
+    footer: str = ""  # provenance, as on every page of the PDF
+
+
+@dataclass(frozen=True)
+class Gains:
+    """Upaya: per item, the PNS who miss it and the mean rise of IP ASN; now and at best."""
+
+    table: pd.DataFrame  # analysis.indicator_gains
+    text: pd.DataFrame  # present.gains_frame
+    current: float
+    best: float
+
+
+@dataclass(frozen=True)
+class Facts:
+    report: ReportData
+    settings: DeckSettings
+    whole: pd.Series  # summarise(by=None): the scope's one row
+    dims: pd.DataFrame  # analysis.dimension_table
+    target_text: pd.DataFrame
+    analysis_text: pd.DataFrame
+    detail_note: str  # said under competence-based tables when the numbers are BKN's
+    categories: pd.Series  # PNS per category
+    category_text: pd.DataFrame
+    gains: Gains | None  # None: BKN's numbers without an export, no indicators to rank
+    ranking: pd.DataFrame | None = None  # instansi only: present.ranked_units
+    ranking_text: pd.DataFrame | None = None
+
+    @property
+    def scope(self) -> str:
+        """Who the deck is about: the unit and its instansi, or the instansi."""
+        unit = self.report.unit
+        return f"{unit} — {self.settings.instansi}" if unit is not None else self.settings.instansi
+
+
+def facts(report: ReportData, settings: DeckSettings) -> Facts:
+    targets = settings.targets
+    analysis_text, note = present.analysis_frame(report, targets)
+    detail, _ = present.detail_scores(report)
+    gains = None
+    if detail is not None and len(detail):
+        items = an.improvement_items(detail, report.rules)
+        table = an.indicator_gains(detail, items)
+        gains = Gains(table, present.gains_frame(table), float(detail["ip_asn"].mean()),
+                      float(an.potential(detail, items).mean()))
+    instansi = report.unit is None
+    return Facts(
+        report, settings, summarise(report, by=None).iloc[0],
+        an.dimension_table(report.scores, report.rules, targets), present.target_frame(report, targets),
+        analysis_text, _text(note), present.category_counts(report), present.category_frame(report), gains,
+        present.ranked_units(report) if instansi else None,
+        present.unit_ranking_frame(report) if instansi else None,
+    )
+
+
+def _text(note: str) -> str:
+    """A note of `present` without its HTML paragraph."""
+    return html.unescape(re.sub(r"<[^>]+>", "", note)).strip()

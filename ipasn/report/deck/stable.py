@@ -1,0 +1,47 @@
+"""The same deck bytes on every run: fixed document properties, zip dates and entry order.
+
+python-pptx stamps nothing itself, but the template's core properties name its author, and each
+chart embeds an XlsxWriter workbook (its data, editable in PowerPoint) whose core properties carry
+the clock. The deck is re-zipped with every entry dated `when` (from the data, never the clock),
+entries sorted ("[Content_Types].xml" sorts first), embedded workbooks treated the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+
+EMBEDDED = re.compile(r"^ppt/embeddings/.+\.xlsx$")
+CORE = "docProps/core.xml"
+# dcterms:created / dcterms:modified, as both python-pptx and XlsxWriter write them.
+STAMP = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def set_properties(core, when: dt.datetime, title: str) -> None:
+    """The deck's own properties: a title, ipasn as author, `when` as created and modified."""
+    core.title = title
+    core.author = core.last_modified_by = "ipasn"
+    core.created = core.modified = core.last_printed = when
+    core.revision = 1
+    core.subject = core.keywords = core.comments = core.category = ""
+
+
+def stable_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The zip (a .pptx or .xlsx) rewritten with fixed dates and sorted entries."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode("ascii")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for name in sorted(source.namelist()):
+            content = source.read(name)
+            if EMBEDDED.match(name):
+                content = stable_zip(content, when)
+            elif name == CORE:
+                content = STAMP.sub(lambda m: m.group(1) + stamp + m.group(3), content)
+            info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, content)
+    return out.getvalue()

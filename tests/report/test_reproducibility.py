@@ -23,7 +23,7 @@ RUN_YAML = ("instansi: Instansi Audit\ntahun: 2022\ndata: data.xlsx\ntargets: {{
             "formats: {formats}\noutput: out\nnotebooks: {{unit: unit.ipynb}}\n")
 
 
-def _make_project(folder: Path, target: int = 75, formats: str = "[html, pdf]") -> Path:
+def _make_project(folder: Path, target: int = 75, formats: str = "[html, pdf, pptx]") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "data.xlsx").write_bytes(workbook_bytes(make_demo(units=2, employees=16, seed=5)))
     shutil.copy(ROOT / "notebooks" / "unit_report.ipynb", folder / "unit.ipynb")
@@ -64,7 +64,7 @@ def test_same_inputs_in_another_folder_give_identical_bytes(first, tmp_path):
     _run(second, "--jobs", "1")
     a, b = _documents(_year(first)), _documents(_year(second))
     assert set(a) == set(b)
-    assert any(name.endswith(".pdf") for name in a) and any(name.endswith(".ipynb") for name in a)
+    assert {name.rsplit(".", 1)[-1] for name in a} >= {"pdf", "ipynb", "pptx"}
     assert a == b, [name for name in a if a[name] != b[name]]
 
 
@@ -79,7 +79,7 @@ def test_manifest_records_inputs_templates_code_and_documents(first):
     assert manifest["run"]["text"].startswith("instansi: Instansi Audit")
     assert manifest["run"]["canonical"]["targets"]["ip_asn"] == 75.0
     for entry in manifest["documents"].values():
-        assert entry["status"] == "ok" and entry["seconds"] >= 0 and len(entry["files"]) == 3
+        assert entry["status"] == "ok" and entry["seconds"] >= 0 and len(entry["files"]) == 4
     footer = (_year(first) / "instansi.html").read_text(encoding="utf-8")
     assert re.search(r"data sha256 [0-9a-f]{12} ", footer)
     assert "aturan perbkn-8-2019" in footer and "tanggal acuan 31-12-2022" in footer
@@ -89,6 +89,9 @@ def test_verify_passes_on_an_untouched_folder(first):
     result = subprocess.run([*IPASN, "verify", str(_year(first))], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 berbeda" in result.stdout and "BERBEDA" not in result.stdout
+    # The deck is a document like the others: recorded, re-made and compared, linked from the index.
+    assert re.search(r"^instansi\.pptx +\w+ .*sama$", result.stdout, re.M)
+    assert 'href="instansi.pptx"' in (_year(first) / "index.html").read_text(encoding="utf-8")
 
 
 def test_verify_names_a_changed_document(first, tmp_path):

@@ -107,7 +107,9 @@ def table(slide, box: Box, frame: pd.DataFrame, numeric: Sequence[str] = (), siz
     shape = slide.shapes.add_table(rows, cols, box.left, box.top, box.width, row_height * rows)
     grid = shape.table
     if not widths:
-        longest = [max([len(str(c)) * 0.8, *(min(len(str(v)), 60) for v in frame[c])]) + 2 for c in frame.columns]
+        # A header may wrap between its words, never inside one; a cell's text up to 60 characters.
+        longest = [max([max(len(w) for w in str(c).split() or [""]) * 1.2,
+                        *(min(len(str(v)), 60) for v in frame[c])]) + 2 for c in frame.columns]
         widths = [w / sum(longest) for w in longest]
     used = 0
     for i, share in enumerate(widths):

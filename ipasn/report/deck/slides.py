@@ -69,15 +69,17 @@ def summary(prs, f: Facts) -> None:
     slide = sh.titled_slide(prs, "Ringkasan")
     whole, target = f.whole, f.settings.targets.ip_asn
     value = whole["ip_asn"]
-    left, right = sh.Box.body().split(0.36)
+    left, right = sh.Box.body().split(0.4)
     lines = [f"IP ASN {fmt.number(value)}", f"Kategori {whole['kategori'] or fmt.EMPTY}",
              f"Target {fmt.number(target)} (capaian {fmt.percent(value / target)})" if target
              else "Target belum ditetapkan",
              f"{fmt.integer(whole['diukur'])} PNS diukur dari {fmt.integer(whole['terdaftar'])} pegawai terdaftar "
              f"({fmt.percent(whole['partisipasi'])}); tidak diukur: {not_measured_reasons(f.report.pegawai)}.",
              f"Data lengkap: {fmt.integer(whole['data_lengkap'])} PNS ({fmt.percent(whole['kelengkapan'])})."]
-    head, rest = left.below(Inches(1.6))
-    sh.text(slide, head, lines[:2], size=36, bold=(0,), color=sh.BLUE)
+    value_box, rest = left.below(Inches(0.9))
+    category_box, rest = rest.below(Inches(0.7))
+    sh.text(slide, value_box, lines[:1], size=40, bold=(0,), color=sh.BLUE)
+    sh.text(slide, category_box, lines[1:2], size=22, color=sh.BLUE)
     sh.text(slide, rest, lines[2:], size=16)
     numeric = ("Nilai", "Bobot maksimal", "Target", "Capaian target")
     grid, note = right.below(Inches(3.2))

@@ -56,7 +56,7 @@ def run_job(job: Job) -> JobResult:
             write_bytes(job.output("pdf"), html_to_pdf(document))
             documents[f"{job.relative_stem}.pdf"] = sha256(job.output("pdf"))
         if "pptx" in job.formats:  # from the same bundle the notebook read
-            from ipasn.report.deck.job import job_deck
+            from ipasn.report.document.deck import job_deck
 
             write_bytes(job.output("pptx"), job_deck(job))
             documents[f"{job.relative_stem}.pptx"] = sha256(job.output("pptx"))

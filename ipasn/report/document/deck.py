@@ -6,8 +6,7 @@ from pathlib import Path
 
 from ipasn.report.content.data import ReportData
 from ipasn.report.content.targets import Targets
-from ipasn.report.deck.build import deck_bytes
-from ipasn.report.deck.facts import DeckSettings, Signatory
+from ipasn.report.deck import DeckSettings, Signatory, deck_bytes
 from ipasn.report.document.job import Job
 
 

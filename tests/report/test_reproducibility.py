@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from pptx import Presentation
 
 from ipasn.demo.contract import make_demo
 from ipasn.export.xlsx import workbook_bytes
@@ -20,7 +21,8 @@ from ipasn.export.xlsx import workbook_bytes
 ROOT = Path(__file__).resolve().parents[2]
 IPASN = [sys.executable, "-m", "ipasn.cli"]
 RUN_YAML = ("instansi: Instansi Audit\ntahun: 2022\ndata: data.xlsx\ntargets: {{ip_asn: {target}}}\n"
-            "formats: {formats}\noutput: out\nnotebooks: {{unit: unit.ipynb}}\n")
+            "formats: {formats}\noutput: out\nnotebooks: {{unit: unit.ipynb}}\n"
+            "penandatangan: {{jabatan: Kepala BKD, nama: Budi Santoso, kota: Banjarmasin, tanggal: 2024-01-03}}\n")
 
 
 def _make_project(folder: Path, target: int = 75, formats: str = "[html, pdf, pptx]") -> Path:
@@ -92,6 +94,8 @@ def test_verify_passes_on_an_untouched_folder(first):
     # The deck is a document like the others: recorded, re-made and compared, linked from the index.
     assert re.search(r"^instansi\.pptx +\w+ .*sama$", result.stdout, re.M)
     assert 'href="instansi.pptx"' in (_year(first) / "index.html").read_text(encoding="utf-8")
+    closing = Presentation(str(_year(first) / "instansi.pptx")).slides[-1]  # the run's penandatangan
+    assert "Banjarmasin, 3 Januari 2024" in "\n".join(s.text_frame.text for s in closing.shapes if s.has_text_frame)
 
 
 def test_verify_names_a_changed_document(first, tmp_path):

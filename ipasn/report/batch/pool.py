@@ -30,10 +30,11 @@ class WorkerPool(ProcessPoolExecutor):
         super().__init__(max_workers=workers, **kwargs)
         self.workers = workers
 
-    def warm_up(self) -> None:
-        """Let every worker start its kernel zygote and PDF engine now (while the parent prepares)."""
+    def warm_up(self, formats: tuple[str, ...] = ()) -> None:
+        """Let every worker start its kernel zygote and PDF engine (and import what the run's
+        `formats` need) now, while the parent prepares."""
         for _ in range(self.workers):
-            self.submit(warm_up)
+            self.submit(warm_up, tuple(formats))
 
     def __exit__(self, exc_type, exc, tb) -> bool:
         if exc_type is None:

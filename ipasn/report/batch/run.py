@@ -44,7 +44,7 @@ def _run(params: RunParams, make_executor: Callable[[], Executor], *, only: str 
             return outcome
     with make_executor() as executor:
         if isinstance(executor, WorkerPool):
-            executor.warm_up()  # zygotes and PDF engines start while this process loads and scores
+            executor.warm_up(tuple(params.formats))  # zygotes, PDF engines start while this process scores
         prepared = prepare(params, only=only)
         previous = {t: mf.read_manifest(prepared.year_dir(t)) for t in prepared.results}
         results: dict[str, JobResult] = {}

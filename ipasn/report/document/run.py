@@ -13,10 +13,10 @@ from ipasn.files import write_bytes, write_text
 from ipasn.report.document.job import Job, JobError, JobResult
 
 
-def warm_up() -> None:
+def warm_up(formats: tuple[str, ...] = ()) -> None:
     """In a worker, before its first job: import papermill and nbconvert, start the kernel zygote
-    (it keeps importing in the background) and the PDF engine. Any failure here is left to the jobs
-    to report."""
+    (it keeps importing in the background) and the PDF engine, and for decks python-pptx. Any
+    failure here is left to the jobs to report."""
     try:
         from ipasn.report.document import execute  # noqa: F401 - papermill
         from ipasn.report.document import render  # noqa: F401 - papermill, nbformat, nbconvert
@@ -28,6 +28,8 @@ def warm_up() -> None:
             from ipasn.report.document import chromium
 
             chromium.browser()
+        if "pptx" in formats:
+            from ipasn.report.document import deck  # noqa: F401 - python-pptx, lxml
     except Exception:  # noqa: BLE001, S110 - the first job starts whatever is missing and reports errors
         pass
 

@@ -3,6 +3,7 @@ text (decimal comma), native charts holding the very numbers, and the same bytes
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import zipfile
@@ -144,3 +145,11 @@ def test_unit_deck_and_the_logo(report, data, tmp_path):
     svg.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
     cover = _texts(_open(deck_bytes(report, DeckSettings("Instansi", logo=svg))).slides[0])
     assert "Logo logo.svg tidak dipasang" in cover
+
+
+def test_a_scope_with_nobody_measured_still_gives_every_slide(report):
+    empty = dataclasses.replace(report, scores=report.scores.iloc[0:0])
+    slides = _open(deck_bytes(empty, DeckSettings("Instansi", TARGETS))).slides
+    assert "Tidak ada unit kerja dengan PNS yang diukur." in _texts(slides[4])
+    assert len(_table(slides[5])) == 1 + report.pegawai["unit_kerja"].nunique()  # every unit still listed
+    assert "Tidak ada PNS yang diukur." in _texts(slides[7])

@@ -12,6 +12,7 @@ import pandas as pd
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_LABEL_POSITION
+from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
@@ -25,6 +26,7 @@ BLANK = 6
 # Indonesian system 61,20); [$-421] marks the number as Indonesian, which LibreOffice honours.
 NUMBER_FORMAT = "[$-421]#,##0.00"
 INTEGER_FORMAT = "[$-421]#,##0"
+INDONESIAN = MSO_LANGUAGE_ID.INDONESIAN  # the proofing language of every text an editor types into
 BLUE = RGBColor(0x2B, 0x6C, 0xB0)
 GREY = RGBColor(0x71, 0x80, 0x96)
 
@@ -66,6 +68,7 @@ def titled_slide(prs, title: str):
     paragraph.alignment = PP_ALIGN.LEFT
     paragraph.runs[0].font.size = Pt(28)
     paragraph.runs[0].font.bold = True
+    paragraph.runs[0].font.language_id = INDONESIAN
     paragraph.runs[0].font.color.rgb = BLUE
     return slide
 
@@ -87,6 +90,7 @@ def text(slide, box: Box, lines: Sequence[str], size: int = 16, bold: Sequence[i
         run.text = line
         run.font.size = Pt(size)
         run.font.bold = i in bold
+        run.font.language_id = INDONESIAN
         if color is not None:
             run.font.color.rgb = color
     return shape
@@ -132,6 +136,7 @@ def _cell(cell, value: str, size: int, right: bool, bold: bool = False) -> None:
     for run in paragraph.runs:
         run.font.size = Pt(size)
         run.font.bold = bold
+        run.font.language_id = INDONESIAN
 
 
 def _values(values) -> list[float | None]:

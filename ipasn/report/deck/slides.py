@@ -120,9 +120,12 @@ def ranking(prs, f: Facts) -> None:
     if len(ranked) > len(shown):
         title += f" ({fmt.integer(len(shown))} teratas dari {fmt.integer(len(ranked))})"
     slide = sh.titled_slide(prs, title)
-    chart = sh.bar_chart(slide, sh.Box.body(), list(shown["unit_kerja"]), {"IP ASN": shown["ip_asn"]},
-                         "Rata-rata IP ASN per unit kerja", lying=True, maximum=100)
-    sh.point_colors(chart, [_category_color(c) for c in shown["kategori"]])
+    if shown.empty:  # no chart without a bar: the table below still lists every unit
+        sh.text(slide, sh.Box.body(), ["Tidak ada unit kerja dengan PNS yang diukur."], size=16)
+    else:
+        chart = sh.bar_chart(slide, sh.Box.body(), list(shown["unit_kerja"]), {"IP ASN": shown["ip_asn"]},
+                             "Rata-rata IP ASN per unit kerja", lying=True, maximum=100)
+        sh.point_colors(chart, [_category_color(c) for c in shown["kategori"]])
     frame = f.ranking_text
     numeric = tuple(frame.columns[2:-1])
     widths = (4, 30, 8, 7, 9, 6, 6, 6, 6, 6, 12)

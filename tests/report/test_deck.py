@@ -18,7 +18,7 @@ from ipasn.demo.contract import make_demo
 from ipasn.export.xlsx import workbook_bytes
 from ipasn.report.content import analysis as an
 from ipasn.report.content.data import report_data
-from ipasn.report.content.present import category_counts, ranked_units, target_frame
+from ipasn.report.content.present import category_counts, competence_frame, ranked_units, target_frame
 from ipasn.report.content.targets import Targets
 from ipasn.report.deck import DeckSettings, Signatory, deck_bytes
 from ipasn.report.deck.shapes import NUMBER_FORMAT
@@ -72,7 +72,8 @@ def test_slides_follow_the_provincial_deck(built):
     slides = list(_open(built[0]).slides)
     assert "Indeks Profesionalitas ASN" in _texts(slides[0]) and "Pemerintah Provinsi Uji" in _texts(slides[0])
     assert [_title(s) for s in slides[1:]] == [
-        "Ringkasan", "Nilai dimensi terhadap bobot maksimal", "Analisis per dimensi", "Peringkat unit kerja",
+        "Ringkasan", "Nilai dimensi terhadap bobot maksimal", "Analisis per dimensi", "Kompetensi per jenis jabatan",
+        "Peringkat unit kerja",
         "Peringkat unit kerja (1–3 dari 3)", "Sebaran kategori", "Upaya yang harus dilakukan", "Penutup"]
     assert all("data sha256 abc" in _texts(s) for s in slides[1:])  # provenance on every slide but the cover
 
@@ -83,6 +84,8 @@ def test_tables_hold_the_reports_text_with_decimal_comma(built, report):
     expected = target_frame(report, TARGETS)
     assert cells[0] == list(expected.columns)
     assert cells[1:] == expected.astype(str).values.tolist()
+    competence, _ = competence_frame(report)
+    assert _table(_open(built[0]).slides[4])[1:] == competence.astype(str).values.tolist()
     total = next(row for row in cells if row[0] == "IP ASN")
     assert total[1] == fmt.number(report.scores["ip_asn"].mean()) and "," in total[1]
     assert "IP ASN " + fmt.number(report.scores["ip_asn"].mean()) in _texts(summary)
@@ -96,13 +99,13 @@ def test_charts_hold_the_numbers_of_the_data(built, report):
     assert values["Bobot maksimal"] == [float(report.rules.dimensi_maks[d]) for d in DIMENSIONS]
     assert values["Target"][2] == 25.0 and values["Target"][0] is None  # no target: a gap, not 0
     assert dims.plots[0].data_labels.number_format == NUMBER_FORMAT
-    (ranking,) = _charts(slides[4])
+    (ranking,) = _charts(slides[5])
     ranked = ranked_units(report)
     assert list(ranking.plots[0].categories) == list(ranked["unit_kerja"])
     assert list(ranking.plots[0].series[0].values) == pytest.approx(list(ranked["ip_asn"]), rel=1e-12)
-    (categories,) = _charts(slides[6])
+    (categories,) = _charts(slides[7])
     assert list(categories.plots[0].series[0].values) == list(category_counts(report).astype(float))
-    (gains,) = _charts(slides[7])
+    (gains,) = _charts(slides[8])
     items = an.improvement_items(report.scores, report.rules)
     assert list(gains.plots[0].series[0].values) == pytest.approx(
         list(an.indicator_gains(report.scores, items)["kenaikan_rata_rata"]), rel=1e-12)
@@ -150,6 +153,7 @@ def test_unit_deck_and_the_logo(report, data, tmp_path):
 def test_a_scope_with_nobody_measured_still_gives_every_slide(report):
     empty = dataclasses.replace(report, scores=report.scores.iloc[0:0])
     slides = _open(deck_bytes(empty, DeckSettings("Instansi", TARGETS))).slides
-    assert "Tidak ada unit kerja dengan PNS yang diukur." in _texts(slides[4])
-    assert len(_table(slides[5])) == 1 + report.pegawai["unit_kerja"].nunique()  # every unit still listed
-    assert "Tidak ada PNS yang diukur." in _texts(slides[7])
+    assert "Tidak ada PNS yang diukur." in _texts(slides[4])
+    assert "Tidak ada unit kerja dengan PNS yang diukur." in _texts(slides[5])
+    assert len(_table(slides[6])) == 1 + report.pegawai["unit_kerja"].nunique()  # every unit still listed
+    assert "Tidak ada PNS yang diukur." in _texts(slides[8])

@@ -200,9 +200,19 @@ def analysis_frame(report: ReportData, targets: Targets) -> tuple[pd.DataFrame, 
 
 def competence_table(report: ReportData) -> HTML:
     """Kompetensi by position type: mean points per indicator (– where the type cannot earn it)."""
+    frame, note = competence_frame(report)
+    if frame is None:
+        return _show(note)
+    if frame.empty:
+        return _show("<p>Tidak ada PNS yang diukur.</p>")
+    return _show(table(frame, "tabel", tuple(c for c in frame.columns if c != "Jenis jabatan")), note)
+
+
+def competence_frame(report: ReportData) -> tuple[pd.DataFrame | None, str]:
+    """The competence table as text (None without indicator detail) and the note under it."""
     scores, note = detail_scores(report)
     if scores is None:
-        return _show(note)
+        return None, note
     rows = []
     for kind in POSITION_TYPES:
         group = scores[scores["jenis_jabatan"] == kind]
@@ -217,10 +227,7 @@ def competence_table(report: ReportData) -> HTML:
                 if maximum else fmt.EMPTY)
         row["Kompetensi"] = f"{fmt.number(group['kompetensi'].mean())} / {fmt.points(report.rules.dimensi_maks['kompetensi'])}"
         rows.append(row)
-    if not rows:
-        return _show("<p>Tidak ada PNS yang diukur.</p>")
-    frame = pd.DataFrame(rows)
-    return _show(table(frame, "tabel", tuple(c for c in frame.columns if c != "Jenis jabatan")), note)
+    return pd.DataFrame(rows), note
 
 
 ABBREVIATIONS = ('<p class="keterangan">Kual. = kualifikasi, Komp. = kompetensi, Kin. = kinerja, '

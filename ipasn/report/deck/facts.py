@@ -70,6 +70,7 @@ class Facts:
     target_text: pd.DataFrame
     analysis_text: pd.DataFrame
     detail_note: str  # said under competence-based tables when the numbers are BKN's
+    competence_text: pd.DataFrame | None  # None: BKN's numbers without an export
     categories: pd.Series  # PNS per category
     category_text: pd.DataFrame
     gains: Gains | None  # None: BKN's numbers without an export, no indicators to rank
@@ -97,7 +98,7 @@ def facts(report: ReportData, settings: DeckSettings) -> Facts:
     return Facts(
         report, settings, summarise(report, by=None).iloc[0],
         an.dimension_table(report.scores, report.rules, targets), present.target_frame(report, targets),
-        analysis_text, _text(note), present.category_counts(report), present.category_frame(report), gains,
+        analysis_text, _text(note), present.competence_frame(report)[0], present.category_counts(report), present.category_frame(report), gains,
         present.ranked_units(report) if instansi else None,
         present.unit_ranking_frame(report) if instansi else None,
     )

@@ -112,6 +112,19 @@ def analysis(prs, f: Facts) -> None:
         sh.text(slide, note, [f.detail_note], size=11, color=sh.GREY)
 
 
+def competence(prs, f: Facts) -> None:
+    """Kompetensi by position type: each indicator's mean points against what the type can earn."""
+    slide = sh.titled_slide(prs, "Kompetensi per jenis jabatan")
+    frame = f.competence_text
+    if frame is None or frame.empty:
+        sh.text(slide, sh.Box.body(), [f.detail_note or "Tidak ada PNS yang diukur."], size=16)
+        return
+    grid, note = sh.Box.body().below(Inches(4.6))
+    sh.table(slide, grid, frame, tuple(c for c in frame.columns if c != "Jenis jabatan"), size=12)
+    lines = ["Nilai rata-rata / nilai maksimal jenis jabatan itu; – : indikator tidak berlaku bagi jenis jabatan itu."]
+    sh.text(slide, note, [*lines, *([f.detail_note] if f.detail_note else [])], size=11, color=sh.GREY)
+
+
 def ranking(prs, f: Facts) -> None:
     """Units by IP ASN: a chart of the best, then the whole table over as many slides as it takes."""
     ranked = f.ranking.dropna(subset=["ip_asn"])
@@ -192,5 +205,5 @@ def closing(prs, f: Facts) -> None:
     sh.text(slide, block, lines, size=18, bold=(len(lines) - (2 if signatory.nip else 1),), align=PP_ALIGN.CENTER)
 
 
-INSTANSI: tuple[Slide, ...] = (cover, summary, dimensions, analysis, ranking, categories, upaya, closing)
-UNIT: tuple[Slide, ...] = (cover, summary, dimensions, analysis, categories, upaya, closing)
+INSTANSI: tuple[Slide, ...] = (cover, summary, dimensions, analysis, competence, ranking, categories, upaya, closing)
+UNIT: tuple[Slide, ...] = (cover, summary, dimensions, analysis, competence, categories, upaya, closing)

@@ -130,6 +130,8 @@ def test_a_rebuild_gives_the_same_bytes_dated_by_the_data(built, report):
         with zipfile.ZipFile(io.BytesIO(deck.read(embedded[0]))) as sheet:
             assert {info.date_time for info in sheet.infolist()} == {(2022, 12, 31, 0, 0, 0)}
             assert b"2022-12-31T00:00:00Z" in sheet.read("docProps/core.xml")
+        app = deck.read("docProps/app.xml")
+        assert b"<Application>ipasn</Application>" in app and b"<Slides>10</Slides>" in app
     core = _open(blob).core_properties
     assert core.created == core.modified == dt.datetime(2022, 12, 31) and core.author == "ipasn"
 

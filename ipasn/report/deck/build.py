@@ -31,4 +31,6 @@ def deck_bytes(report: ReportData, settings: DeckSettings, slides: tuple[Slide, 
     set_properties(prs.core_properties, when, f"IP ASN {report.period.tahun} — {shown.scope}")
     buffer = io.BytesIO()
     prs.save(buffer)
-    return stable_zip(buffer.getvalue(), when)
+    app = {"Application": "ipasn", "PresentationFormat": "Layar lebar (16:9)",
+           "Slides": str(len(prs.slides)), "TotalTime": "0"}
+    return stable_zip(buffer.getvalue(), when, app)

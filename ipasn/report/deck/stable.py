@@ -15,6 +15,7 @@ import zipfile
 
 EMBEDDED = re.compile(r"^ppt/embeddings/.+\.xlsx$")
 CORE = "docProps/core.xml"
+APP = "docProps/app.xml"  # the template's: PowerPoint for Mac, a 4:3 show of 0 slides
 # dcterms:created / dcterms:modified, as both python-pptx and XlsxWriter write them.
 STAMP = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
@@ -23,13 +24,14 @@ def set_properties(core, when: dt.datetime, title: str) -> None:
     """The deck's own properties: a title, ipasn as author, `when` as created and modified."""
     core.title = title
     core.author = core.last_modified_by = "ipasn"
-    core.created = core.modified = core.last_printed = when
+    core.created = core.modified = when
     core.revision = 1
     core.subject = core.keywords = core.comments = core.category = ""
 
 
-def stable_zip(data: bytes, when: dt.datetime) -> bytes:
-    """The zip (a .pptx or .xlsx) rewritten with fixed dates and sorted entries."""
+def stable_zip(data: bytes, when: dt.datetime, app: dict[str, str] | None = None) -> bytes:
+    """The zip (a .pptx or .xlsx) rewritten with fixed dates and sorted entries; `app` sets elements
+    of the application properties (e.g. {"Slides": "9"}), so they describe this file."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode("ascii")
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
@@ -40,6 +42,10 @@ def stable_zip(data: bytes, when: dt.datetime) -> bytes:
                 content = stable_zip(content, when)
             elif name == CORE:
                 content = STAMP.sub(lambda m: m.group(1) + stamp + m.group(3), content)
+            elif name == APP and app:
+                for element, value in app.items():
+                    content = re.sub(rb"<%s>[^<]*</%s>" % (element.encode(), element.encode()),
+                                     f"<{element}>{value}</{element}>".encode(), content)
             info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -2,7 +2,7 @@
 
 Start with the data, then show it; every function returns something the notebook displays::
 
-    report = nb.report_data(data="demo", year=2022, unit="Dinas Kesehatan")
+    report = nb.report_data(data="demo", tahun=2022, unit="Dinas Kesehatan")
     report.scores      # one row per PNS: points per dimension, ip_asn, kategori, keterangan_*
     report.findings    # data problems (temuan): berkas, lembar, baris, kolom, nilai, masalah, nip
     report.pegawai     # the employees read, measured or not (diukur) and why

@@ -22,6 +22,8 @@ from ipasn.errors import InputError
 from ipasn.input.xlsx_book import Book, open_book, refuse_doctype, unescape_ooxml
 
 # What a damaged workbook raises while it is read: a broken zip or deflate stream, a compression or
+# zip encryption zipfile cannot read, a missing part, malformed XML, a value or shared-string index
+# that is not one.
 CORRUPT = (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, TypeError, IndexError,
             NotImplementedError, RuntimeError, zlib.error, ExpatError)
 

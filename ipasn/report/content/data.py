@@ -123,7 +123,7 @@ class ReportData:
 
 def report_data(data: str | Path | None = None, tahun: int = 2022, unit: str | None = None,
                 rules: str | None = None, scored: str | Path | None = None,
-                history_years: list[int] | tuple[int, ...] = (), resmi: str | Path | None = None) -> ReportData:
+                tahun_sebelumnya: list[int] | tuple[int, ...] = (), resmi: str | Path | None = None) -> ReportData:
     """Load and score one year: the notebooks' one entry point.
 
     Args:
@@ -133,7 +133,7 @@ def report_data(data: str | Path | None = None, tahun: int = 2022, unit: str | N
         unit: one unit kerja for a unit report; None for the whole instansi.
         rules: a bundled ruleset id (e.g. "perbkn-8-2019") or a ruleset YAML file; None the default.
         scored: the bundle folder `ipasn run` prepared (then data and rules are not read again).
-        history_years: earlier years to compare with, scored from the same data.
+        tahun_sebelumnya: earlier years to compare with, scored from the same data.
         resmi: BKN's official results file ("demo": the demo's): show BKN's numbers, reconciled with `data`.
 
     The result's `scores`, `findings` (temuan) and `pegawai` are pandas DataFrames.
@@ -163,7 +163,7 @@ def report_data(data: str | Path | None = None, tahun: int = 2022, unit: str | N
     report = ReportData.from_result(result, rules or DEFAULT_RULESET, text, unit)
     if rec is not None:
         report.official = OfficialPart.of(rec, unit)
-    years = sorted({*history_years, tahun})
+    years = sorted({*tahun_sebelumnya, tahun})
     if len(years) > 1:
         from ipasn.report.content.trends import year_summaries
 

@@ -4,7 +4,9 @@
 columns, its header row below any title rows, and the raw values of the columns ipasn reads, with the
 row numbers the user sees in Excel; every sheet or file it does not read is listed with the reason.
 The sheet contract (roles, columns, accepted header spellings, the clean contract's columns) is
-schema.py. Nothing is interpreted here: `ipasn.clean` turns values into meaning.
+schema.py; .xlsx workbooks are read by xlsx_book.py (sheet list, shared strings, date styles) and
+xlsx.py (each worksheet streamed row by row). Nothing is interpreted here: `ipasn.clean` turns values
+into meaning.
 """
 
 from ipasn.input.collect import RawSheet, Skipped

@@ -3,25 +3,27 @@
 Only the columns ipasn uses are kept once the header is known (a wide 100 MB export costs the memory
 of those columns only), and the same pass finds what openpyxl's read-only reader does not report:
 formulas that were never calculated (no stored value) and merged cells. python-calamine (used for
-.xls, .xlsb and .ods) reports neither, which is why .xlsx keeps this reader.
+.xls, .xlsb and .ods) reports neither, which is why .xlsx keeps this reader. The workbook-level
+parts (sheet list, shared strings, date styles, epoch) are read by xlsx_book.py; this module streams
+the worksheets.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import posixpath
-import re
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from pyexpat import ExpatError, ParserCreate
 
 from ipasn.errors import InputError
+from ipasn.input.xlsx_book import Book, open_book, refuse_doctype, unescape_ooxml
 
 # What a damaged workbook raises while it is read: a broken zip or deflate stream, a compression or
+# zip encryption zipfile cannot read, a missing part, malformed XML, a value or shared-string index
+# that is not one.
 CORRUPT = (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, TypeError, IndexError,
             NotImplementedError, RuntimeError, zlib.error, ExpatError)
 
@@ -61,192 +63,6 @@ def _split_ref(ref: str) -> tuple[int, int]:
     return _column_of(letters), int(ref[len(letters):])
 
 
-def _parse_xml(stream: io.BufferedIOBase | bytes, start, end=None, characters=None) -> None:
-    """Run expat over a part of the workbook with these handlers (chunk by chunk for a stream)."""
-    parser = ParserCreate()
-    parser.buffer_text = True
-    parser.StartElementHandler = start
-    if end is not None:
-        parser.EndElementHandler = end
-    if characters is not None:
-        parser.CharacterDataHandler = characters
-    parser.StartDoctypeDeclHandler = _refuse_doctype
-    if isinstance(stream, bytes):
-        parser.Parse(stream, True)
-        return
-    while chunk := stream.read(1 << 20):
-        parser.Parse(chunk, False)
-    parser.Parse(b"", True)
-
-
-def _refuse_doctype(*_: object) -> None:
-    raise ValueError("DTD in a workbook part")  # never in a real workbook; refuses entity tricks
-
-
-def _local(name: str) -> str:
-    return name.rpartition(":")[2] if ":" in name else name
-
-
-_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-def _unescape_ooxml(text: str) -> str:
-    """Excel writes characters XML cannot hold as _xHHHH_ (ECMA-376 ST_Xstring)."""
-    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
-
-
-@dataclass
-class _Book:
-    """The workbook-level parts: sheets in order (title, part), shared strings, date styles, epoch."""
-
-    parts: _Parts
-    sheets: list[tuple[str, str]]
-    strings: list[str]
-    date_styles: set[str]
-    timedelta_styles: set[str]
-    epoch: dt.datetime
-
-
-class _Parts:
-    """Zip members by name, tolerating the odd exporter that changes their case."""
-
-    def __init__(self, archive: zipfile.ZipFile) -> None:
-        self.archive = archive
-        self.exact = set(archive.namelist())
-        self.names = {name.lower(): name for name in self.exact}
-
-    def get(self, name: str) -> str | None:
-        name = name.lstrip("/")
-        return name if name in self.exact else self.names.get(name.lower())
-
-    def read(self, name: str) -> bytes:
-        found = self.get(name)
-        if found is None:
-            raise KeyError(f"bagian {name} tidak ada")
-        return self.archive.read(found)
-
-
-def _relationships(parts: _Parts, owner: str) -> dict[str, tuple[str, str]]:
-    """Id -> (type, resolved target) from the .rels part of `owner` ("" for the package)."""
-    folder, _, base = owner.rpartition("/")
-    rels = f"{folder}/_rels/{base}.rels" if owner else "_rels/.rels"
-    found: dict[str, tuple[str, str]] = {}
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        if _local(name) == "Relationship" and attrs.get("TargetMode") != "External":
-            target = attrs.get("Target", "")
-            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                posixpath.join(folder, target))
-            found[attrs.get("Id", "")] = (attrs.get("Type", ""), target)
-
-    if parts.get(rels) is not None:
-        _parse_xml(parts.read(rels), start)
-    return found
-
-
-def _open_book(archive: zipfile.ZipFile) -> _Book:
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH  # openpyxl only for workbooks
-
-    parts = _Parts(archive)
-    package = _relationships(parts, "")
-    main = next((t for kind, t in package.values() if kind.endswith("/officeDocument")), "xl/workbook.xml")
-    links = _relationships(parts, main)
-
-    sheets: list[tuple[str, str]] = []
-    date1904 = [False]
-
-    def workbook_start(name: str, attrs: dict[str, str]) -> None:
-        name = _local(name)
-        if name == "sheet":
-            rid = next((v for k, v in attrs.items() if k == "id" or k.endswith(":id")), "")
-            kind, target = links.get(rid, ("", ""))
-            if kind.endswith("/worksheet"):  # chart sheets and macro sheets hold no table
-                sheets.append((attrs.get("name", ""), target))
-        elif name == "workbookPr":
-            date1904[0] = attrs.get("date1904", "0").lower() in ("1", "true")
-
-    _parse_xml(parts.read(main), workbook_start)
-
-    def target_of(kind: str) -> str | None:
-        return next((t for k, t in links.values() if k.endswith(kind)), None)
-
-    strings: list[str] = []
-    strings_part = target_of("/sharedStrings")
-    if strings_part and parts.get(strings_part):
-        with archive.open(parts.get(strings_part)) as stream:
-            strings = _read_strings(stream)
-    date_styles, timedelta_styles = set(), set()
-    styles_part = target_of("/styles")
-    if styles_part and parts.get(styles_part):
-        date_styles, timedelta_styles = _read_date_styles(parts.read(styles_part))
-    return _Book(parts, sheets, strings, date_styles, timedelta_styles,
-                 CALENDAR_MAC_1904 if date1904[0] else WINDOWS_EPOCH)
-
-
-def _read_strings(stream: io.BufferedIOBase) -> list[str]:
-    """The shared-string table: each <si>'s text runs, without phonetic guides (<rPh>)."""
-    strings: list[str] = []
-    state: dict[str, object] = {"parts": [], "text": None, "phonetic": False}
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        name = _local(name)
-        if name == "si":
-            state["parts"] = []
-        elif name == "t" and not state["phonetic"]:
-            state["text"] = []
-        elif name == "rPh":
-            state["phonetic"] = True
-
-    def end(name: str) -> None:
-        name = _local(name)
-        if name == "t" and state["text"] is not None:
-            state["parts"].append("".join(state["text"]))  # type: ignore[union-attr]
-            state["text"] = None
-        elif name == "si":
-            strings.append(_unescape_ooxml("".join(state["parts"])))  # type: ignore[arg-type]
-        elif name == "rPh":
-            state["phonetic"] = False
-
-    def characters(data: str) -> None:
-        if state["text"] is not None:
-            state["text"].append(data)  # type: ignore[union-attr]
-
-    _parse_xml(stream, start, end, characters)
-    return strings
-
-
-def _read_date_styles(xml: bytes) -> tuple[set[str], set[str]]:
-    """Cell style numbers (the s="" of a cell) whose number format shows a date, or a duration."""
-    from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
-
-    custom: dict[int, str] = {}
-    formats: list[int] = []
-    inside = [False]
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        name = _local(name)
-        if name == "numFmt":
-            custom[int(attrs.get("numFmtId", "0"))] = attrs.get("formatCode", "")
-        elif name == "cellXfs":
-            inside[0] = True
-        elif name == "xf" and inside[0]:
-            formats.append(int(attrs.get("numFmtId", "0")))
-
-    def end(name: str) -> None:
-        if _local(name) == "cellXfs":
-            inside[0] = False
-
-    _parse_xml(xml, start, end)
-    dates, durations = set(), set()
-    for index, number in enumerate(formats):
-        code = custom.get(number, BUILTIN_FORMATS.get(number))
-        if code and is_date_format(code):
-            dates.add(str(index))
-        if code and is_timedelta_format(code):
-            durations.add(str(index))
-    return dates, durations
-
-
 class _SheetReader:
     """Stream one worksheet's XML with expat, giving each row's cell values the way openpyxl's
     read-only, data_only mode does (shared strings, numbers, dates by cell style, booleans, error
@@ -284,7 +100,7 @@ class _SheetReader:
         parser.StartElementHandler = self._start
         parser.EndElementHandler = self._end
         parser.CharacterDataHandler = self._characters
-        parser.StartDoctypeDeclHandler = _refuse_doctype
+        parser.StartDoctypeDeclHandler = refuse_doctype
         while chunk := stream.read(1 << 20):
             parser.Parse(chunk, False)
             if self._ready:
@@ -356,7 +172,7 @@ class _SheetReader:
         if self.wanted is not None and col not in self.wanted:
             return
         if kind == "inlineStr":
-            value: object = _unescape_ooxml("".join(self._inline)) if self._inline else None
+            value: object = unescape_ooxml("".join(self._inline)) if self._inline else None
         elif not raw:
             return
         elif kind == "n":
@@ -388,7 +204,7 @@ class XlsxWorkbook:
         self.label = label
         self._archive = zipfile.ZipFile(path)
         try:
-            self._book = _open_book(self._archive)
+            self._book = open_book(self._archive)
         except CORRUPT as exc:
             self._archive.close()
             raise InputError(
@@ -416,7 +232,7 @@ class XlsxSheet:
 
     corrupt = CORRUPT
 
-    def __init__(self, book: _Book, part: str) -> None:
+    def __init__(self, book: Book, part: str) -> None:
         self._book, self._part = book, part
         self._reader = _SheetReader(book.strings, book.date_styles, book.timedelta_styles, book.epoch)
 

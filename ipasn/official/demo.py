@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ipasn.clean.vocab import BACHELOR
 from ipasn.ruleset import DIMENSIONS, load_ruleset
 from ipasn.export.xlsx import workbook_bytes
 
@@ -92,7 +93,7 @@ def _plant(scores: pd.DataFrame, rules, rng: np.random.Generator) -> tuple[pd.Da
             elif kind == "skp":
                 bkn.loc[nip, "kinerja"] = 0.0
             elif kind == "pendidikan":
-                bkn.loc[nip, ["kualifikasi", "pendidikan_bkn"]] = [rules.education_points["40"], "40"]
+                bkn.loc[nip, ["kualifikasi", "pendidikan_bkn"]] = [rules.education_points[BACHELOR], BACHELOR]
             elif kind == "hukuman_bkn":
                 bkn.loc[nip, ["disiplin", "hukuman_bkn"]] = [rules.disiplin.poin["ringan"], "ringan"]
             elif kind == "hukuman_ekspor":
@@ -112,8 +113,8 @@ def _strangers(bkn: pd.DataFrame, n: int, tahun: int, rules) -> pd.DataFrame:
     for i in range(n):
         nip = f"199001{i + 1:02d}{tahun - 7}031{900 + i:03d}"  # born 1-1-1990, TMT March, laki-laki
         rows.append({"nip": nip, "nama": f"Pegawai Pindahan {i + 1}", "unit_kerja": "", "jenis_jabatan": "Pelaksana",
-                     "eselon": pd.NA, "pendidikan": "40", "pendidikan_bkn": "40", "kompetensi_teknis": 0.0,
-                     "kompetensi_seminar": 0.0, "kualifikasi": rules.education_points["40"], "kompetensi": 0.0,
+                     "eselon": pd.NA, "pendidikan": BACHELOR, "pendidikan_bkn": BACHELOR, "kompetensi_teknis": 0.0,
+                     "kompetensi_seminar": 0.0, "kualifikasi": rules.education_points[BACHELOR], "kompetensi": 0.0,
                      "kinerja": 25.0, "disiplin": rules.disiplin.poin["tidak_ada"], "hukuman_bkn": ""})
     return pd.DataFrame(rows).set_index("nip")
 

@@ -2,7 +2,7 @@
 
 Start with the data, then show it; every function returns something the notebook displays::
 
-    report = nb.report_data(data="demo", year=2022, unit="Dinas Kesehatan")
+    report = nb.report_data(data="demo", tahun=2022, unit="Dinas Kesehatan")
     report.scores      # one row per PNS: points per dimension, ip_asn, kategori, keterangan_*
     report.findings    # data problems (temuan): berkas, lembar, baris, kolom, nilai, masalah, nip
     report.pegawai     # the employees read, measured or not (diukur) and why
@@ -38,10 +38,10 @@ from ipasn.report.content.explore import missing_items
 from ipasn.report.content.frames import table
 from ipasn.report.content.inline import configure, preload
 from ipasn.report.content.reconciliation import reconciliation, reconciliation_list
-from ipasn.report.content.present import (accounting_table, analysis_table, breakdown_table, category_table,
-                                          competence_table, employee_table, findings_summary, findings_table,
-                                          headline, improvement_summary, improvement_table,
-                                          rules_in_force, sub_unit_table, target_table, title, unit_ranking_table)
+from ipasn.report.content.inputs import accounting_table, findings_summary, findings_table, rules_in_force
+from ipasn.report.content.present import (analysis_table, breakdown_table, category_table, competence_table,
+                                          employee_table, headline, improvement_summary, improvement_table,
+                                          sub_unit_table, target_table, title, unit_ranking_table)
 from ipasn.report.content.targets import Targets
 from ipasn.report.content.trend_report import movements, trends, unit_changes
 from ipasn.report.content.workbook import save_excel

@@ -20,8 +20,9 @@ def nip_keys_of(table: pd.DataFrame) -> np.ndarray | None:
     return nip_keys(table["nip"])
 
 
-class People:
-    """Where each history row's employee stands among the measured ones (-1: not measured).
+class MeasuredEmployees:
+    """The employees being measured, as a lookup from history rows: where each row's employee stands
+    among the measured ones (-1: not measured).
 
     Loaded history rows carry `_pegawai`, their employee's row in the pegawai table, and `_nip`, the
     NIP as an int64 key: the row number is used when the keys confirm it (a table filtered after
@@ -40,7 +41,8 @@ class People:
     def __len__(self) -> int:
         return self._size
 
-    def position(self, table: pd.DataFrame) -> np.ndarray:
+    def measured_rows(self, table: pd.DataFrame) -> np.ndarray:
+        """Per row of `table`: its employee's row among the measured ones (-1: not measured)."""
         keys = nip_keys_of(table) if self._by_key is not None else None  # derived once: may be costly
         if keys is not None:
             row = self._pegawai_row(table, keys)
@@ -51,14 +53,6 @@ class People:
             self._by_text = pd.Index(self._nip.to_numpy(object))
         return self._by_text.get_indexer(table["nip"].to_numpy(object))
 
-    def among(self, table: pd.DataFrame) -> np.ndarray:
-        """Per measured employee: whether `table` (a few rows) names them."""
-        keys = nip_keys_of(table) if self._by_key is not None else None
-        if keys is not None:  # look the few up in a small table, not the millions in a large one
-            return self._by_key.isin(keys)
-        position = self.position(table)
-        return self.having(position, position >= 0)
-
     def _pegawai_row(self, table: pd.DataFrame, keys: np.ndarray) -> np.ndarray | None:
         """The rows' `_pegawai` hints, if every one names the employee with the row's key."""
         if "_pegawai" not in table or table["_pegawai"].dtype.kind not in "iu":
@@ -68,9 +62,9 @@ class People:
             return None
         return row if np.array_equal(self._pegawai_keys[row], keys) else None
 
-    def having(self, position: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
-        """Per measured employee: whether any history row (where `mask`) is theirs. The positions
-        picked must all be >= 0."""
+    def has_any_row(self, rows: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+        """Per measured employee: whether any history row (where `mask`) is theirs; `rows` as
+        `measured_rows` gives them, and those picked must all be >= 0."""
         out = np.zeros(len(self), dtype=bool)
-        out[position[mask] if mask is not None else position] = True
+        out[rows[mask] if mask is not None else rows] = True
         return out

@@ -13,7 +13,7 @@ from ipasn.clean.vocab import DISCIPLINE_SEVERITY
 from ipasn.ruleset import INDICATORS, JP_UNITS, Ruleset, jp_units, load_ruleset
 from ipasn.scoring import explain
 from ipasn.scoring.bands import band_points, categorize
-from ipasn.scoring.join import People
+from ipasn.scoring.join import MeasuredEmployees
 from ipasn.scoring.period import Period
 
 OUTPUT_COLUMNS = [
@@ -97,7 +97,7 @@ def _spread(values: pd.Series, at: np.ndarray, size: int) -> pd.Series:
     return pd.Series(out, dtype=object, copy=False)
 
 
-class _PerValue:
+class _DistinctValueLookup:
     """Numbers that depend on one column of few distinct values (a position type, an education
     level), looked up once per distinct value instead of once per employee."""
 
@@ -112,7 +112,7 @@ class _PerValue:
         return self.take({name: 1.0}, 0.0) == 1.0
 
 
-def _position_level(measured: pd.DataFrame, types: _PerValue, rules: Ruleset) -> pd.Series:
+def _position_level(measured: pd.DataFrame, types: _DistinctValueLookup, rules: Ruleset) -> pd.Series:
     """The eselon level a leadership training must match."""
     level = types.take(STRUCTURAL_LEVEL)
     jpt_level = measured["eselon"].to_numpy("float64", na_value=np.nan)
@@ -121,12 +121,12 @@ def _position_level(measured: pd.DataFrame, types: _PerValue, rules: Ruleset) ->
     return pd.Series(level, index=measured.index).astype("Float64")  # NaN: no level needed
 
 
-def _training_evidence(data: Dataset, people: People, level: pd.Series, rules: Ruleset,
+def _training_evidence(data: Dataset, people: MeasuredEmployees, level: pd.Series, rules: Ruleset,
                        period: Period) -> pd.DataFrame:
     """Per measured employee: leadership match, functional, technical JP in window, seminars. A
     training dated by its year alone counts only where the whole year is on the counting side."""
     d = data.diklat
-    position = people.position(d)
+    position = people.measured_rows(d)
     earliest, latest = _bounds(d, "tanggal_selesai")
     end = period.tanggal_acuan.to_datetime64()
     done = (position >= 0) & _inside(earliest, latest, None, end)
@@ -152,8 +152,8 @@ def _training_evidence(data: Dataset, people: People, level: pd.Series, rules: R
     seminars = within(rules.seminar_jendela_tahun) & (kind == "seminar").to_numpy(bool)
 
     return pd.DataFrame({
-        "ada_kepemimpinan": people.having(position, leadership & matches),
-        "ada_fungsional": people.having(position, done & (kind == "fungsional").to_numpy(bool)),
+        "ada_kepemimpinan": people.has_any_row(position, leadership & matches),
+        "ada_fungsional": people.has_any_row(position, done & (kind == "fungsional").to_numpy(bool)),
         "jp_teknis": jp_total / JP_UNITS,
         "jp_teknis_terbesar": jp_max / JP_UNITS,
         "teknis_cukup": counted >= jp_units(rules.teknis_min_jp),
@@ -161,10 +161,10 @@ def _training_evidence(data: Dataset, people: People, level: pd.Series, rules: R
     }, index=level.index)
 
 
-def _performance(data: Dataset, people: People, rules: Ruleset, period: Period,
+def _performance(data: Dataset, people: MeasuredEmployees, rules: Ruleset, period: Period,
                  index: pd.Index) -> pd.DataFrame:
     k = data.kinerja
-    position = people.position(k)
+    position = people.measured_rows(k)
     of_year = (position >= 0) & (k["tahun"] == period.tahun_kinerja).to_numpy(bool)
     at = position[of_year]  # one row per employee at most: load() rejected conflicting duplicates
     rows = k[of_year]
@@ -172,15 +172,15 @@ def _performance(data: Dataset, people: People, rules: Ruleset, period: Period,
     value[at] = rows["nilai"].to_numpy("float64", na_value=np.nan)
     predicate = _spread(rows["predikat"], at, len(people))
     by_predicate = np.full(len(people), np.nan)
-    by_predicate[at] = _PerValue(rows["predikat"]).take(rules.performance_predicates)
-    found = people.having(at)
+    by_predicate[at] = _DistinctValueLookup(rows["predikat"]).take(rules.performance_predicates)
+    found = people.has_any_row(at)
     points = np.where(np.isnan(value), by_predicate, band_points(value, rules.kinerja.pita, "poin"))
     points = np.where(found & ~np.isnan(points), points, 0.0)
     return pd.DataFrame({"kinerja": points, "kinerja_ada": found, "kinerja_nilai": value,
                          "kinerja_predikat": predicate.set_axis(index)}, index=index)
 
 
-def _discipline(data: Dataset, people: People, rules: Ruleset, period: Period,
+def _discipline(data: Dataset, people: MeasuredEmployees, rules: Ruleset, period: Period,
                 index: pd.Index) -> pd.DataFrame:
     """The heaviest punishment surely in the window; unknown (0 points, incomplete) where an
     unreadable punishment may lie in it, or one dated by a year that straddles the window's edge."""
@@ -188,12 +188,12 @@ def _discipline(data: Dataset, people: People, rules: Ruleset, period: Period,
     end = period.tanggal_acuan.to_datetime64()
 
     h = data.hukdis
-    position = people.position(h)
+    position = people.measured_rows(h)
     earliest, latest = _bounds(h, "tanggal")
     counted = (position >= 0) & _inside(earliest, latest, start, end)
     straddling = (position >= 0) & _overlapping(earliest, latest, start, end) & ~counted
     heaviest = np.zeros(len(people), dtype=np.intp)  # 0: no punishment in the window
-    np.maximum.at(heaviest, position[counted], _PerValue(h["tingkat"][counted]).take(DISCIPLINE_SEVERITY, 0)
+    np.maximum.at(heaviest, position[counted], _DistinctValueLookup(h["tingkat"][counted]).take(DISCIPLINE_SEVERITY, 0)
                   .astype(np.intp))
     names = np.full(max(DISCIPLINE_SEVERITY.values()) + 1, None, dtype=object)
     points = np.full(len(names), float(rules.disiplin.poin["tidak_ada"]))
@@ -201,10 +201,10 @@ def _discipline(data: Dataset, people: People, rules: Ruleset, period: Period,
         names[severity], points[severity] = name, rules.disiplin.poin[name]
     level, points = names[heaviest], points[heaviest]
     u = data.hukdis_unreadable
-    where = people.position(u)
+    where = people.measured_rows(u)
     u_earliest, u_latest = _bounds(u, "tanggal")
     maybe = np.isnat(u_latest) | _overlapping(u_earliest, u_latest, start, end)
-    unknown = people.having(where, (where >= 0) & maybe) | people.having(position, straddling)
+    unknown = people.has_any_row(where, (where >= 0) & maybe) | people.has_any_row(position, straddling)
     return pd.DataFrame({"disiplin": np.where(unknown, 0.0, points), "disiplin_diketahui": ~unknown,
                          "hukdis_terberat": _objects(level, index)}, index=index)
 
@@ -214,8 +214,8 @@ def _context(found: pd.DataFrame, name: str, default: object) -> pd.Series:
     return found[name] if name in found else pd.Series(default, index=found.index)
 
 
-def _finding_matters(found: pd.DataFrame, people: People, types: _PerValue, earned: dict[str, np.ndarray],
-                     rules: Ruleset, period: Period) -> tuple[np.ndarray, np.ndarray]:
+def _finding_matters(found: pd.DataFrame, people: MeasuredEmployees, types: _DistinctValueLookup,
+                     earned: dict[str, np.ndarray], rules: Ruleset, period: Period) -> tuple[np.ndarray, np.ndarray]:
     """Per finding: could it change this period's score (RULES.md "Completeness")? And where the
     finding's employee stands among the measured (-1: not measured, or no NIP).
 
@@ -232,7 +232,7 @@ def _finding_matters(found: pd.DataFrame, people: People, types: _PerValue, earn
     lookup = pd.DataFrame({"nip": found["nip"].to_numpy(object)})
     if "_nip" in found and found["_nip"].dtype.kind in "iu":  # never through floats: 18 digits
         lookup["_nip"] = found["_nip"].fillna(-1).to_numpy("int64")
-    where = people.position(lookup)
+    where = people.measured_rows(lookup)
     if "_tabel" not in found:
         return matters, where
     table = found["_tabel"].to_numpy(object)
@@ -278,11 +278,12 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
     period = Period.of(tahun, rules, tanggal_acuan)
     diukur = is_measured(data.pegawai)
     measured = data.pegawai[diukur].reset_index(drop=True)
-    people = People(data.pegawai, diukur)
+    people = MeasuredEmployees(data.pegawai, diukur)
     pegawai = data.pegawai.drop(columns="_nip", errors="ignore").assign(diukur=diukur)  # _nip: a join key
 
-    education = pd.Series(_PerValue(measured["pendidikan"]).take(rules.education_points), index=measured.index)
-    types = _PerValue(measured["jenis_jabatan"])
+    education = pd.Series(_DistinctValueLookup(measured["pendidikan"]).take(rules.education_points),
+                          index=measured.index)
+    types = _DistinctValueLookup(measured["jenis_jabatan"])
     level = _position_level(measured, types, rules)
     training = _training_evidence(data, people, level, rules, period)
     performance = _performance(data, people, rules, period, measured.index)
@@ -302,7 +303,7 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
     out["kategori"] = categorize(out["ip_asn"], rules)
     earned = {i: (out[f"kompetensi_{i}"] > 0).to_numpy(bool) for i in INDICATORS}
     matters, where = _finding_matters(data.findings, people, types, earned, rules, period)
-    affected = people.having(where, matters & (where >= 0))
+    affected = people.has_any_row(where, matters & (where >= 0))
     out["data_lengkap"] = (
         education.notna() & measured["jenis_jabatan"].notna() & performance["kinerja_ada"]
         & discipline["disiplin_diketahui"] & ~affected

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import pandas as pd
 
 from ipasn.clean.vocab import BACHELOR
 from ipasn.ruleset import DIMENSIONS, INDICATORS, POSITION_TYPES, Ruleset
 from ipasn.scoring.bands import categorize
-from ipasn.scoring.score import ScoreResult
 
 MEAN_COLUMNS = ["ip_asn", *DIMENSIONS, *(f"kompetensi_{i}" for i in INDICATORS)]
 GENDER = {"L": "Laki-laki", "P": "Perempuan"}
 UNKNOWN = "Tidak diketahui"
 
 
-def _category_names(result: ScoreResult) -> list[str]:
+class Scored(Protocol):
+    """What a summary reads: a `ScoreResult`, or a report's `ReportData`, which carries the same three."""
+
+    scores: pd.DataFrame  # one row per measured PNS
+    pegawai: pd.DataFrame  # every listed employee, with `diukur`
+    rules: Ruleset
+
+
+def _category_names(result: Scored) -> list[str]:
     return [band.nama for band in result.rules.kategori]
 
 
-def _aggregate(scores: pd.DataFrame, listed: pd.DataFrame, keys: list[str], result: ScoreResult) -> pd.DataFrame:
+def _aggregate(scores: pd.DataFrame, listed: pd.DataFrame, keys: list[str], result: Scored) -> pd.DataFrame:
     """Means over measured PNS; counts of listed, measured and not measured employees."""
     if keys:
         groups = {"sort": True, "dropna": False, "observed": True}
@@ -46,7 +55,7 @@ def _aggregate(scores: pd.DataFrame, listed: pd.DataFrame, keys: list[str], resu
     return out[order]
 
 
-def summarise(result: ScoreResult, by: str | list[str] | None = "unit_kerja",
+def summarise(result: Scored, by: str | list[str] | None = "unit_kerja",
               unit: str | None = None) -> pd.DataFrame:
     """Per-group summary (by=None: the whole instansi as one row); `unit` restricts to one unit."""
     scores, listed = result.scores, result.pegawai
@@ -59,7 +68,7 @@ def summarise(result: ScoreResult, by: str | list[str] | None = "unit_kerja",
     return _aggregate(scores, listed, keys, result)
 
 
-def _labelled(frame: pd.DataFrame, keys: list[str], result: ScoreResult) -> pd.DataFrame:
+def _labelled(frame: pd.DataFrame, keys: list[str], result: Scored) -> pd.DataFrame:
     """Readable values for the breakdown columns that are stored as codes."""
     frame = frame.copy()
     if "pendidikan" in keys:  # in the order of the levels (SD ... S-3), not alphabetical
@@ -79,7 +88,7 @@ def _ordered(values: pd.Series, order: list[str]) -> pd.Series:
                      index=values.index)
 
 
-def instansi(result: ScoreResult) -> pd.Series:
+def instansi(result: Scored) -> pd.Series:
     """The instansi's one-row summary: the mean over all its measured PNS (not of unit means)."""
     return summarise(result, by=None).iloc[0]
 

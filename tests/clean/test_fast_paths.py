@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from ipasn.clean import rowkeys
 from ipasn.clean.nips import NO_KEY, nip_keys, nip_text, parse_nip, parse_nip_keys
 from ipasn.scoring.explain import per_combination
-from ipasn.scoring.join import People, nip_keys_of
+from ipasn.scoring.join import MeasuredEmployees, nip_keys_of
 
 NIP_CELLS = [
     "198503302010011001", " 198503302010011001 ", "19850330 201001 1 001", "19850330.201001.1.001",
@@ -135,7 +135,7 @@ def test_history_joins_survive_tables_filtered_or_made_by_hand():
     data = ipasn.load(demo_workbook())
     full = ipasn.score(data, 2022).scores.set_index("nip")
     measured = (data.pegawai["status"] == "PNS").to_numpy()
-    people = People(data.pegawai, measured)
+    people = MeasuredEmployees(data.pegawai, measured)
     assert people._pegawai_row(data.diklat, nip_keys_of(data.diklat)) is not None  # the fast path is taken
     kept = data.pegawai.iloc[::2].reset_index(drop=True)  # every other employee: the row hints go stale
     variants = {

@@ -11,7 +11,7 @@ Never a traceback (one test checks that --debug does show one).
 
 The committed cases run in parallel subprocesses, started a few ahead of the test that needs them.
 The big cases are generated into tmp_path: thousands of duplicated rows (twice) and a large workbook
-(`IPASN_BESAR_MB`, default 20 MB, about 25 s; a 100 MB workbook takes about two minutes and 1.6 GB,
+(`IPASN_BESAR_MB`, default 10 MB, about 12 s; a 100 MB workbook takes about two minutes and 1.6 GB,
 too long for the test suite: `IPASN_BESAR_MB=100 pytest tests/test_bad_corpus.py -k large` runs it).
 """
 
@@ -39,7 +39,7 @@ EXPECTED = yaml.safe_load((BAD / "cases.yaml").read_text(encoding="utf-8"))
 CASES = {case["case"]: case for case in EXPECTED}
 COMMITTED = [name for name, case in CASES.items() if not case.get("generated")]
 WORKERS = max(2, min(4, os.cpu_count() or 2))
-BIG_MB = float(os.environ.get("IPASN_BESAR_MB", "20"))
+BIG_MB = float(os.environ.get("IPASN_BESAR_MB", "10"))
 
 _spec = importlib.util.spec_from_file_location("bad_corpus_make_cases", BAD / "make_cases.py")
 make_cases = sys.modules[_spec.name] = importlib.util.module_from_spec(_spec)
@@ -253,7 +253,8 @@ def test_debug_shows_the_traceback(tmp_path):
 
 def test_large_workbook(tmp_path, capsys):
     """A SIASN-like export of IPASN_BESAR_MB megabytes: read in full, every row accounted for, in
-    bounded time and memory (the reader streams and keeps only the columns it uses)."""
+    bounded memory (the reader streams and keeps only the columns it uses). The time is printed, not
+    asserted: benchmarks/ measures speed."""
     start = time.perf_counter()
     path, counts = make_cases.big_workbook(tmp_path, BIG_MB)
     made = time.perf_counter() - start
@@ -271,9 +272,8 @@ def test_large_workbook(tmp_path, capsys):
     employees = counts["pegawai"]
     assert _number(MEASURED.search(run.stdout).group(1)) == employees - math.ceil(employees / 40)
     assert read_csv(run.findings).empty
-    # Generous bounds, to catch a regression (e.g. all columns kept again) without flakiness.
+    # A generous bound, to catch a regression (e.g. all columns kept again) without flakiness.
     assert run.peak_mb < 400 + 60 * BIG_MB
-    assert run.seconds < 30 + 6 * BIG_MB
 
 
 def test_corpus_is_what_make_cases_writes(tmp_path):

@@ -38,7 +38,7 @@ def data(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def report(data):
-    return report_data(data=data, year=2022)
+    return report_data(data=data, tahun=2022)
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +140,7 @@ def test_unit_deck_and_the_logo(report, data, tmp_path):
     unit = report.scores["unit_kerja"].iloc[0]
     logo = tmp_path / "logo.png"
     Image.new("RGB", (40, 20), "navy").save(logo)
-    blob = deck_bytes(report_data(data=data, year=2022, unit=unit), DeckSettings("Instansi", logo=logo))
+    blob = deck_bytes(report_data(data=data, tahun=2022, unit=unit), DeckSettings("Instansi", logo=logo))
     slides = _open(blob).slides
     assert "Peringkat unit kerja" not in [_title(s) for s in slides]
     assert _title(slides[-1]) == "Penutup" and "Terima kasih." in _texts(slides[-1])

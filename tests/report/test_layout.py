@@ -119,7 +119,7 @@ def documents(tmp_path_factory) -> list[Path]:
     (folder / "run.yaml").write_text(
         f"instansi: Pemerintah Kabupaten Sukamaju\ntahun: 2022\ndata: {LONG_FILE}\n"
         "targets: {ip_asn: 71}\nformats: [html, pdf]\noutput: out\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "ipasn.cli", "run", str(folder / "run.yaml"), "--jobs", "2",
+    done = subprocess.run([sys.executable, "-m", "ipasn.cli", "run", str(folder / "run.yaml"),
                            "--no-progress"], capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr
     found = sorted((folder / "out").rglob("*.pdf"))

@@ -206,7 +206,7 @@ def test_papermill_with_a_params_file_using_the_run_definition_keys(tmp_path):
     # The headline is the one of this data, unit and targets (not of the demo data, the default).
     from ipasn.report import notebook as nb
 
-    expected = nb.headline(nb.report_data(data=shared["data"], year=2022, unit=UNIT),
+    expected = nb.headline(nb.report_data(data=shared["data"], tahun=2022, unit=UNIT),
                            nb.Targets.of(shared["targets"])).data
     assert expected in html
 

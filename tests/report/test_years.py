@@ -58,7 +58,7 @@ def _write_run(folder: Path, name: str, years: list[int], output: str = "out", e
 
 
 def _run(path: Path, *flags: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*IPASN, "run", str(path), "--jobs", "2", "--no-progress", *flags],
+    return subprocess.run([*IPASN, "run", str(path), "--no-progress", *flags],
                           capture_output=True, text=True, timeout=900)
 
 
@@ -231,7 +231,7 @@ def test_one_index_across_years(folder, two_then_three):
 def test_verify_reruns_a_year_with_its_trends_byte_identical(folder, two_then_three):
     """`ipasn verify` executes the year's documents again, with the earlier years its trends need,
     and compares bytes with those on disk and in the manifest."""
-    done = subprocess.run([*IPASN, "verify", str(folder / "out" / "instansi-tahunan" / "2023"), "--jobs", "2"],
+    done = subprocess.run([*IPASN, "verify", str(folder / "out" / "instansi-tahunan" / "2023")],
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 berbeda" in done.stdout

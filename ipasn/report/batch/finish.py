@@ -19,7 +19,7 @@ from ipasn.report.audit.reuse import intact, run_key
 from ipasn.report.batch.index import index_data, write_index, write_years_index
 from ipasn.report.batch.params import RunParams
 from ipasn.official.workbook import reconciliation_workbook
-from ipasn.report.batch.plan import Prepared, instansi_dir, reconciliation_workbook_name, template_paths
+from ipasn.report.batch.plan import PreparedRun, instansi_dir, reconciliation_workbook_name, template_paths
 from ipasn.report.document.job import JobError, JobResult
 from ipasn.ruleset import ruleset_text
 
@@ -28,7 +28,7 @@ INDEX_DATA = "indeks.json"  # in <year>/_kerja/: the index page's figures, for u
 
 @dataclass
 class RunOutcome:
-    prepared: Prepared | None  # None: nothing had changed, nothing was loaded
+    prepared: PreparedRun | None  # None: nothing had changed, nothing was loaded
     results: dict[str, JobResult]
     indexes: list[Path]
     manifests: list[Path]
@@ -37,7 +37,7 @@ class RunOutcome:
         return sum(1 for r in self.results.values() if r.status == status)
 
 
-def finish(prepared: Prepared, results: dict[str, JobResult], previous: dict[int, dict | None],
+def finish(prepared: PreparedRun, results: dict[str, JobResult], previous: dict[int, dict | None],
            run_file: Path | None = None, complete: bool = False) -> tuple[list[Path], list[Path]]:
     """Per year: the scores workbook, the index page and the manifest (written last).
 

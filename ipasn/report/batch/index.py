@@ -19,7 +19,7 @@ from ipasn.scoring.summary import summarise
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ipasn.report.batch.plan import Prepared
+    from ipasn.report.batch.plan import PreparedRun
     from ipasn.report.document.job import JobResult
     from ipasn.scoring.score import ScoreResult
 
@@ -34,7 +34,7 @@ def _links(year_dir: Path, stem: str, formats: tuple[str, ...]) -> str:
     return " · ".join(links) or "–"
 
 
-def index_data(prepared: Prepared, result: ScoreResult) -> dict:
+def index_data(prepared: PreparedRun, result: ScoreResult) -> dict:
     """What the index page shows besides the documents' statuses, as text (saved for unchanged reruns)."""
     summary = summarise(result, by="unit_kerja")
     whole = summarise(result, by=None).iloc[0]

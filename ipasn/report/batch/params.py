@@ -16,7 +16,9 @@ from ipasn.report.content.targets import Targets
 Paths = str | list[str]  # a workbook, a file or a folder, or a list of them
 
 
-class Options(BaseModel):
+class RunOptions(BaseModel):
+    """The run definition's `options:` (not the ruleset's scoring options, `ruleset.Options`)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     mask_personal_data: bool = False  # mask NIP and names in every document (UU 27/2022)
@@ -76,7 +78,7 @@ class RunParams(BaseModel):
     unit_kerja: list[str] | Literal["all"] = "all"
     formats: list[Literal["html", "pdf", "pptx"]] = ["html", "pdf"]
     output: str = "reports"
-    options: Options = Options()
+    options: RunOptions = RunOptions()
     notebooks: Notebooks = Notebooks()
     # The front and back of the documents (all optional; without them the documents have no cover
     # extras, foreword or signature). Paths are relative to the run file.

@@ -33,7 +33,7 @@ def reconciliation_workbook_name(tahun: int) -> str:
 
 
 @dataclass
-class Prepared:
+class PreparedRun:
     """Everything computed once in the parent process before any notebook runs."""
 
     params: RunParams
@@ -104,7 +104,7 @@ def template_paths(params: RunParams) -> dict[str, Path]:
     return {path.name: path for path in (template(params, "unit"), template(params, "instansi"))}
 
 
-def prepare(params: RunParams, only: str | None = None) -> Prepared:
+def prepare(params: RunParams, only: str | None = None) -> PreparedRun:
     """Load and score once per year, write each report's bundle, and plan the jobs."""
     check_notebooks(params)  # a custom notebook that cannot take the run's parameters
     label, text = ruleset_text(params.rules_ref())
@@ -133,7 +133,7 @@ def prepare(params: RunParams, only: str | None = None) -> Prepared:
         raise ParamsError(f"--only: unit kerja '{only}' tidak ada di antara unit run ini")
     every_unit = sorted(set().union(*(set(d.pegawai["unit_kerja"]) for d in datasets.values()),
                                     *(set(y.shown.pegawai["unit_kerja"]) for y in official.values())))
-    prepared = Prepared(params, datasets, results, params.rules or DEFAULT_RULESET, text,
+    prepared = PreparedRun(params, datasets, results, params.rules or DEFAULT_RULESET, text,
                         unique_slugs(every_unit), instansi_dir(params),
                         dataset_key(params.input_paths(), rules_sha256),
                         {t: dataset_key(params.input_paths(t), rules_sha256) for t in params.tahun},
@@ -185,7 +185,7 @@ def deck_settings(params: RunParams) -> dict:
             "logo_sha256": sha256_file(logo) if logo and logo.is_file() else None}
 
 
-def _footer(prepared: Prepared, result: ScoreResult, data_sha256: str) -> str:
+def _footer(prepared: PreparedRun, result: ScoreResult, data_sha256: str) -> str:
     """Provenance on every page: code, rules, the hash of the data this document was made from,
     and a date taken from the data (the reference date), never the clock; where the numbers are
     BKN's, that they are."""
@@ -194,7 +194,7 @@ def _footer(prepared: Prepared, result: ScoreResult, data_sha256: str) -> str:
             f"data sha256 {data_sha256[:12]} · tanggal acuan {result.period.tanggal_acuan:%d-%m-%Y}")
 
 
-def _job(prepared: Prepared, result: ScoreResult, year_dir: Path, unit: str | None,
+def _job(prepared: PreparedRun, result: ScoreResult, year_dir: Path, unit: str | None,
          trend: tuple[pd.DataFrame, pd.DataFrame, dict]) -> Job:
     params = prepared.params
     tahun = result.period.tahun

@@ -11,12 +11,20 @@ from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
+from ipasn.errors import ParamsError
 from ipasn.report.document.job import Job, JobError, JobResult
 from ipasn.report.document.run import run_job, warm_up
 from ipasn.report.lifetime import init_worker
 
 
 def default_jobs() -> int:
+    """Worker processes when --jobs is not given: IPASN_JOBS if set (a shared server, a test suite
+    that already keeps every core busy), otherwise the cores this process may use."""
+    given = os.environ.get("IPASN_JOBS", "").strip()
+    if given:
+        if not given.isdigit() or int(given) < 1:
+            raise ParamsError(f"IPASN_JOBS={given!r}: beri bilangan bulat 1 atau lebih (jumlah proses)")
+        return int(given)
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 

@@ -121,26 +121,26 @@ class ReportData:
         )
 
 
-def report_data(data: str | Path | None = None, year: int = 2022, unit: str | None = None,
+def report_data(data: str | Path | None = None, tahun: int = 2022, unit: str | None = None,
                 rules: str | None = None, scored: str | Path | None = None,
-                history_years: list[int] | tuple[int, ...] = (), resmi: str | Path | None = None) -> ReportData:
+                tahun_sebelumnya: list[int] | tuple[int, ...] = (), resmi: str | Path | None = None) -> ReportData:
     """Load and score one year: the notebooks' one entry point.
 
     Args:
         data: a SIASN workbook, CSV file or folder (or a list of them); "demo" or None is the demo
             instansi shipped with ipasn.
-        year: the measurement year (tahun).
+        tahun: the measurement year.
         unit: one unit kerja for a unit report; None for the whole instansi.
         rules: a bundled ruleset id (e.g. "perbkn-8-2019") or a ruleset YAML file; None the default.
         scored: the bundle folder `ipasn run` prepared (then data and rules are not read again).
-        history_years: earlier years to compare with, scored from the same data.
+        tahun_sebelumnya: earlier years to compare with, scored from the same data.
         resmi: BKN's official results file ("demo": the demo's): show BKN's numbers, reconciled with `data`.
 
     The result's `scores`, `findings` (temuan) and `pegawai` are pandas DataFrames.
 
     Example::
 
-        report = nb.report_data(data="demo", year=2022)
+        report = nb.report_data(data="demo", tahun=2022)
         report.scores[report.scores["unit_kerja"] == "Dinas Kesehatan"]
     """
     if scored:
@@ -148,14 +148,14 @@ def report_data(data: str | Path | None = None, year: int = 2022, unit: str | No
     label, text = ruleset_text(rules)
     ruleset = parse_ruleset(text, label)
     dataset = load(demo_workbook() if data in (None, "", DEMO) else data, ruleset)
-    result = score(dataset, year, ruleset)
+    result = score(dataset, tahun, ruleset)
     rec = None
     if resmi:
         from ipasn.official.compare import reconcile
         from ipasn.official.read import read_official
         from ipasn.official.shown import official_result
 
-        rec = reconcile(read_official(official_demo() if resmi == "demo" else resmi, ruleset, year), result)
+        rec = reconcile(read_official(official_demo() if resmi == "demo" else resmi, ruleset, tahun), result)
         result = official_result(rec)
     if unit is not None and unit not in set(result.pegawai["unit_kerja"]):
         raise ParamsError(f"unit kerja '{unit}' tidak ada dalam data; yang ada: "
@@ -163,11 +163,11 @@ def report_data(data: str | Path | None = None, year: int = 2022, unit: str | No
     report = ReportData.from_result(result, rules or DEFAULT_RULESET, text, unit)
     if rec is not None:
         report.official = OfficialPart.of(rec, unit)
-    years = sorted({*history_years, year})
+    years = sorted({*tahun_sebelumnya, tahun})
     if len(years) > 1:
         from ipasn.report.content.trends import year_summaries
 
-        results = {t: result if t == year else score(dataset, t, ruleset, explanations=False) for t in years}
+        results = {t: result if t == tahun else score(dataset, t, ruleset, explanations=False) for t in years}
         report.history = year_summaries(results, {})
         report.trend = {"tahun": years, "satu_data": True, "data": {str(t): dataset.source for t in years}}
     return report

@@ -12,8 +12,8 @@ import pandas as pd
 from IPython.display import HTML
 
 from ipasn import fmt
-from ipasn.report.content.present import esc
-from ipasn.report.content.present import table as html_table
+from ipasn.report.content.markup import esc
+from ipasn.report.content.markup import table as html_table
 
 YES, NO = "ya", "tidak"
 

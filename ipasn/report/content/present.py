@@ -1,11 +1,13 @@
-"""Indonesian tables and sentences for the notebooks, as escaped HTML (names in the data stay text).
+"""Indonesian tables and sentences about the scores, as escaped HTML (names in the data stay text):
+the title, headline, analysis per dimension, competence, improvements and every PNS; for the
+instansi, targets, unit ranking, categories and breakdowns.
 
-Each public function returns an `IPython.display.HTML`; the notebooks only call and show them.
+Each public function returns an `IPython.display.HTML`; the notebooks only call and show them. What
+the numbers were made from (files read, findings, rules in force) is inputs.py; the HTML parts are
+markup.py.
 """
 
 from __future__ import annotations
-
-import html
 
 import pandas as pd
 from IPython.display import HTML
@@ -13,9 +15,9 @@ from IPython.display import HTML
 from ipasn import fmt
 from ipasn.report.content import analysis as an
 from ipasn.report.content.data import ReportData
+from ipasn.report.content.markup import esc, show, table
 from ipasn.report.content.privacy import mask_name, mask_nip
 from ipasn.report.content.targets import Targets
-from ipasn.report.content.widths import fitted_widths, font_pt, with_break_points
 from ipasn.official.shown import COMPUTED_NOTE, NO_EXPORT_DETAIL
 from ipasn.ruleset import INDICATORS, POSITION_TYPES
 from ipasn.scoring.bands import categorize
@@ -27,45 +29,6 @@ INDICATOR_TITLES = {
     "seminar": "Seminar/workshop/kursus", "skp": "Data kinerja (SKP)", "pendidikan": "Data pendidikan",
     "hukdis": "Data hukuman disiplin",
 }
-OPTION_LABELS = {
-    "kepemimpinan_lebih_tinggi_dihitung": "Diklat kepemimpinan tingkat lebih tinggi dihitung",
-    "teknis_akumulasi_jp": "JP diklat teknis diakumulasikan",
-    "teknis_jendela_tahun": "Jendela diklat teknis (tahun)",
-    "tahun_kinerja_selisih": "Tahun kinerja = tahun pengukuran dikurangi",
-    "jpt_eselon_bawaan": "Eselon bawaan JPT tanpa eselon",
-}
-
-
-def esc(value: object) -> str:
-    return html.escape(esc_text(value), quote=True)
-
-
-def esc_text(value: object) -> str:
-    return "" if value is None else str(value)
-
-
-def table(frame: pd.DataFrame, css: str = "tabel", numeric: tuple[str, ...] = (),
-          widths: tuple[int, ...] = ()) -> str:
-    """A plain, escaped HTML table of already-formatted text; `numeric` columns align right.
-
-    `widths` (percent per column) are for long tables laid out with `table-layout: fixed`: widened
-    where a word would not fit (`fitted_widths`). Long file names may wrap after "_" (`<wbr>`).
-    """
-    if widths:
-        widths = fitted_widths(frame, widths, font_pt(css))
-    cols = "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths) + "</colgroup>" if widths else ""
-    head = "".join(f'<th class="{"angka" if c in numeric else ""}">{esc(c)}</th>' for c in frame.columns)
-    body = []
-    for row in frame.itertuples(index=False, name=None):
-        cells = "".join(f'<td class="{"angka" if c in numeric else ""}">{with_break_points(esc_text(v))}</td>'
-                        for c, v in zip(frame.columns, row))
-        body.append(f"<tr>{cells}</tr>")
-    return (f'<table class="{css}">{cols}<thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table>')
-
-
-def _show(*parts: str) -> HTML:
-    return HTML("\n".join(p for p in parts if p))  # "": a note that has nothing to say
 
 
 def title(report: ReportData, instansi: str) -> HTML:
@@ -73,7 +36,7 @@ def title(report: ReportData, instansi: str) -> HTML:
     period = report.period
     heading = "Laporan Indeks Profesionalitas ASN"
     scope = f"{esc(report.unit)} — {esc(instansi)}" if report.unit is not None else esc(instansi)
-    return _show(
+    return show(
         f"<h1>{heading} Tahun {period.tahun}</h1>",
         f'<p class="lingkup">{scope}</p>',
         f'<p class="keterangan">Tanggal acuan {fmt.date(period.tanggal_acuan.date())}; kinerja dari penilaian '
@@ -100,7 +63,7 @@ def headline(report: ReportData, targets: Targets) -> HTML:
     target = targets.ip_asn
     target_text = (f"target {fmt.number(target)} (capaian {fmt.percent(value / target)})"
                    if target else "target belum ditetapkan")
-    return _show(
+    return show(
         '<div class="ringkasan">',
         f'<p class="nilai-utama">IP ASN <strong>{fmt.number(value)}</strong> '
         f'<span class="kategori">{esc(whole["kategori"] or "–")}</span></p>',
@@ -172,7 +135,7 @@ def analysis_table(report: ReportData, targets: Targets) -> HTML:
     """The Kalsel deck's ANALISIS table: weight, current value, capaian and a generated sentence."""
     frame, note = analysis_frame(report, targets)
     numeric = ("Bobot maksimal", "Nilai saat ini", "Capaian (% maks.)", "Target", "Capaian target")
-    return _show(table(frame, "tabel analisis", numeric), note)
+    return show(table(frame, "tabel analisis", numeric), note)
 
 
 def analysis_frame(report: ReportData, targets: Targets) -> tuple[pd.DataFrame, str]:
@@ -202,10 +165,10 @@ def competence_table(report: ReportData) -> HTML:
     """Kompetensi by position type: mean points per indicator (– where the type cannot earn it)."""
     frame, note = competence_frame(report)
     if frame is None:
-        return _show(note)
+        return show(note)
     if frame.empty:
-        return _show("<p>Tidak ada PNS yang diukur.</p>")
-    return _show(table(frame, "tabel", tuple(c for c in frame.columns if c != "Jenis jabatan")), note)
+        return show("<p>Tidak ada PNS yang diukur.</p>")
+    return show(table(frame, "tabel", tuple(c for c in frame.columns if c != "Jenis jabatan")), note)
 
 
 def competence_frame(report: ReportData) -> tuple[pd.DataFrame | None, str]:
@@ -252,23 +215,23 @@ def breakdown_table(report: ReportData, by: str, label: str) -> HTML:
         "PNS diukur": summary["diukur"].map(fmt.integer),
         **_mean_columns(summary),
     })
-    return _show(table(frame, "tabel", tuple(frame.columns[1:-1])))
+    return show(table(frame, "tabel", tuple(frame.columns[1:-1])))
 
 
 def improvement_summary(report: ReportData) -> HTML:
     """Which items raise IP ASN most if met, and the best reachable score: ``nb.improvement_summary(report)``."""
     scores, note = detail_scores(report)
     if scores is None:
-        return _show(note)
+        return show(note)
     if scores.empty:
-        return _show("<p>Tidak ada PNS yang diukur.</p>")
+        return show("<p>Tidak ada PNS yang diukur.</p>")
     items = an.improvement_items(scores, report.rules)
     gains = an.indicator_gains(scores, items)
     current = scores["ip_asn"].mean()
     best = an.potential(scores, items).mean()
     frame = gains_frame(gains)
     rules = report.rules
-    return _show(
+    return show(
         f"<p>Jika seluruh butir dipenuhi, IP ASN naik dari <strong>{fmt.number(current)}</strong> menjadi "
         f"paling tinggi <strong>{fmt.number(best)}</strong> "
         f"({esc(categorize(pd.Series([best]), rules).iloc[0])}). Butir data (SKP, pendidikan, hukuman "
@@ -294,7 +257,7 @@ def improvement_table(report: ReportData, mask: bool = False) -> HTML | None:
         return None  # improvement_summary, just above, says why
     items = an.improvement_items(scores, report.rules)
     if items.empty:
-        return _show("<p>Tidak ada butir yang perlu dipenuhi.</p>", note)
+        return show("<p>Tidak ada butir yang perlu dipenuhi.</p>", note)
     items = items.assign(butir=[
         f"{action} ({'+' if sure else 'hingga +'}{fmt.points(gain)})"
         for action, gain, sure in zip(items["tindakan"], items["tambahan"], items["pasti"])])
@@ -312,45 +275,14 @@ def improvement_table(report: ReportData, mask: bool = False) -> HTML | None:
         "IP ASN": people["ip_asn"].map(fmt.points),
         "Potensi IP": people["potensi"].map(fmt.points),
     })
-    return _show(table(frame, "tabel rinci upaya", ("IP ASN", "Potensi IP"), (19, 17, 11, 39, 7, 7)), note)
-
-
-def findings_summary(report: ReportData) -> HTML:
-    """Findings counted by sheet and problem: the instansi report lists no individuals."""
-    found = report.findings
-    if found.empty:
-        return _show("<p>Tidak ada temuan data.</p>")
-    # Separate downloads all call their sheet "Sheet1": the file tells them apart.
-    counts = found.groupby(["berkas", "lembar", "masalah"], sort=True).agg(
-        baris=("baris", "size"), ditolak=("ditolak", "sum")).reset_index()
-    frame = pd.DataFrame({
-        "Berkas": counts["berkas"], "Lembar": counts["lembar"], "Masalah": counts["masalah"],
-        "Baris": counts["baris"].map(fmt.integer), "Tidak dipakai": counts["ditolak"].map(fmt.integer),
-    })
-    return _show(table(frame, "tabel", ("Baris", "Tidak dipakai")))
-
-
-def findings_table(report: ReportData, mask: bool = False) -> HTML:
-    """Every data problem of the unit, row by row: ``nb.findings_table(report, mask=False)``."""
-    found = report.findings
-    if found.empty:
-        return _show("<p>Tidak ada temuan data.</p>")
-    frame = pd.DataFrame({
-        "Berkas": found["berkas"], "Lembar": found["lembar"], "Baris": found["baris"].map(str),
-        "Kolom": found["kolom"],
-        "Nilai": found["nilai"] if not mask else found.apply(
-            lambda r: "***" if r["kolom"] in ("nip", "nama") else r["nilai"], axis=1),
-        "Masalah": found["masalah"],
-        "Status": found["ditolak"].map({True: "baris tidak dipakai", False: "dipakai sebagian"}),
-    })
-    return _show(table(frame, "tabel rinci", ("Baris",), (11, 8, 6, 11, 16, 32, 16)))
+    return show(table(frame, "tabel rinci upaya", ("IP ASN", "Potensi IP"), (19, 17, 11, 39, 7, 7)), note)
 
 
 def employee_table(report: ReportData, mask: bool = False) -> HTML:
     """Every PNS with points per dimension, highest IP ASN first: ``nb.employee_table(report)``."""
     scores = report.scores.sort_values(["ip_asn", "nama", "nip"], ascending=[False, True, True])
     if scores.empty:
-        return _show("<p>Tidak ada PNS yang diukur.</p>")
+        return show("<p>Tidak ada PNS yang diukur.</p>")
     frame = pd.DataFrame({
         "NIP": scores["nip"].map(lambda v: mask_nip(v) if mask else v),
         "Nama": scores["nama"].map(lambda v: mask_name(v) if mask else v),
@@ -363,20 +295,8 @@ def employee_table(report: ReportData, mask: bool = False) -> HTML:
         "Kategori": scores["kategori"],
         "Data lengkap": scores["data_lengkap"].map({True: "ya", False: "tidak"}),
     })
-    return _show(table(frame, "tabel rinci", ("Kual.", "Komp.", "Kin.", "Disp.", "IP ASN"),
+    return show(table(frame, "tabel rinci", ("Kual.", "Komp.", "Kin.", "Disp.", "IP ASN"),
                        (19, 20, 12, 6, 6, 6, 6, 6, 11, 8)), ABBREVIATIONS)
-
-
-def rules_in_force(report: ReportData) -> HTML:
-    """The ruleset, reference date and options the scores were computed with: ``nb.rules_in_force(report)``."""
-    rules, period = report.rules, report.period
-    rows = [("Aturan", f"{rules.nama} ({rules.id})"),
-            ("Tanggal acuan", fmt.date(period.tanggal_acuan.date())),
-            ("Tahun penilaian kinerja", str(period.tahun_kinerja))]
-    for key, value in rules.options_in_force().items():
-        shown = {True: "ya", False: "tidak"}.get(value, str(value)) if isinstance(value, bool) else str(value)
-        rows.append((OPTION_LABELS.get(key, key), shown))
-    return _show(table(pd.DataFrame(rows, columns=["Butir", "Nilai"]), "tabel kecil"))
 
 
 # --- instansi ----------------------------------------------------------------------------------
@@ -384,8 +304,8 @@ def rules_in_force(report: ReportData) -> HTML:
 
 def target_table(report: ReportData, targets: Targets) -> HTML:
     """The Bontang release's table: each dimension's value, target and capaian, then the total."""
-    return _show(table(target_frame(report, targets), "tabel analisis",
-                       ("Nilai", "Bobot maksimal", "Target", "Capaian target")), f'<p class="keterangan">{TARGET_NOTE}</p>')
+    return show(table(target_frame(report, targets), "tabel analisis",
+                      ("Nilai", "Bobot maksimal", "Target", "Capaian target")), f'<p class="keterangan">{TARGET_NOTE}</p>')
 
 
 TARGET_NOTE = ("Capaian = nilai ÷ target × 100%. Kategori dimensi dihitung dari nilai yang dinormalkan ke "
@@ -408,8 +328,8 @@ def target_frame(report: ReportData, targets: Targets) -> pd.DataFrame:
 def unit_ranking_table(report: ReportData) -> HTML:
     """Units ranked by mean IP ASN, with their categories: ``nb.unit_ranking_table(report)``."""
     frame = unit_ranking_frame(report)
-    return _show(table(frame, "tabel peringkat", tuple(frame.columns[2:-1]),
-                       (4, 30, 8, 7, 9, 6, 6, 6, 6, 6, 12)), ABBREVIATIONS)
+    return show(table(frame, "tabel peringkat", tuple(frame.columns[2:-1]),
+                      (4, 30, 8, 7, 9, 6, 6, 6, 6, 6, 12)), ABBREVIATIONS)
 
 
 def ranked_units(report: ReportData) -> pd.DataFrame:
@@ -433,7 +353,7 @@ def unit_ranking_frame(report: ReportData) -> pd.DataFrame:
 
 def category_table(report: ReportData) -> HTML:
     """How many PNS fall in each category (Sangat Tinggi ... Sangat Rendah): ``nb.category_table(report)``."""
-    return _show(table(category_frame(report), "tabel kecil", ("PNS", "Persentase")))
+    return show(table(category_frame(report), "tabel kecil", ("PNS", "Persentase")))
 
 
 def category_counts(report: ReportData) -> pd.Series:
@@ -451,20 +371,8 @@ def category_frame(report: ReportData) -> pd.DataFrame:
                          "Persentase": [fmt.percent(c / n) for c in counts]})
 
 
-def accounting_table(report: ReportData) -> HTML:
-    """Every file and sheet read, not read or missing: what it was read as, and its rows."""
-    acc = report.accounting
-    frame = pd.DataFrame({
-        "Data": acc["peran"].replace("", "–"), "Berkas": acc["berkas"], "Lembar": acc["lembar"],
-        "Baris dibaca": acc["dibaca"].map(fmt.integer), "Dipakai": acc["dipakai"].map(fmt.integer),
-        "Dengan temuan": acc["bermasalah"].map(fmt.integer), "Tidak dipakai": acc["ditolak"].map(fmt.integer),
-        "Keterangan": acc["keterangan"],
-    })
-    return _show(table(frame, "tabel kecil", tuple(frame.columns[3:7])))
-
-
 def sub_unit_table(report: ReportData) -> HTML:
     """The unit broken down by sub-unit (SIASN's UNOR below UNOR INDUK), when the data has them."""
     if "sub_unit" not in report.scores or not (report.scores["sub_unit"].fillna("") != "").any():
-        return _show("<p>Data tidak memuat sub-unit (mis. kolom UNOR NAMA di samping UNOR INDUK NAMA).</p>")
+        return show("<p>Data tidak memuat sub-unit (mis. kolom UNOR NAMA di samping UNOR INDUK NAMA).</p>")
     return breakdown_table(report, "sub_unit", "Sub-unit")

@@ -14,7 +14,7 @@ from ipasn import fmt
 from ipasn.official.compare import ALL_UNITS
 from ipasn.report.content.analysis import DIMENSION_LABELS
 from ipasn.report.content.data import ReportData
-from ipasn.report.content.present import esc, table
+from ipasn.report.content.markup import esc, table
 from ipasn.report.content.privacy import mask_name, mask_nip
 
 HEADING = "<h2>Rekonsiliasi dengan hasil resmi BKN</h2>"

@@ -16,7 +16,7 @@ from ipasn.report.content import trends as tr
 from ipasn.report.content.analysis import DIMENSION_LABELS
 from ipasn.report.content.charts import _DECIMAL, STYLE, to_svg
 from ipasn.report.content.data import ReportData
-from ipasn.report.content.present import esc, table
+from ipasn.report.content.markup import esc, table
 from ipasn.report.content.privacy import mask_name, mask_nip
 from ipasn.report.content.targets import Targets
 from ipasn.ruleset import DIMENSIONS

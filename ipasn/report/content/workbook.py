@@ -10,7 +10,7 @@ from IPython.display import HTML
 from ipasn import fmt
 from ipasn.files import write_bytes
 from ipasn.report.content.frames import shown_frame
-from ipasn.report.content.present import esc
+from ipasn.report.content.markup import esc
 from ipasn.export.xlsx import workbook_bytes
 
 

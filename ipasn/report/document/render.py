@@ -26,7 +26,8 @@ SOURCE_DATE_EPOCH = "946684800"  # 2000-01-01T00:00:00Z
 
 
 @lru_cache(maxsize=1)
-def _exporter():
+def html_exporter():
+    """The HTML exporter every document is rendered with, built once per process."""
     from nbconvert import HTMLExporter
     from nbconvert.exporters.templateexporter import TemplateExporter
     from nbconvert.filters.highlight import Highlight2HTML
@@ -73,7 +74,7 @@ def notebook_html(notebook: nbformat.NotebookNode, title: str, footer: str) -> s
     """A complete, self-contained HTML document of the notebook's outputs and markdown."""
     from ipasn.report.document.outputs import with_notes
 
-    body, _ = _exporter().from_notebook_node(with_notes(notebook))
+    body, _ = html_exporter().from_notebook_node(with_notes(notebook))
     body = _IMG_WITHOUT_ALT.sub('<img alt="Grafik"', body)  # the charts (SVG images)
     return (
         "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"

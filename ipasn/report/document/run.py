@@ -23,7 +23,7 @@ def warm_up(formats: tuple[str, ...] = ()) -> None:
         from ipasn.report.document.kernels import start_zygote
 
         start_zygote()
-        render._exporter()
+        render.html_exporter()
         if render.pdf_engine() == "chromium":
             from ipasn.report.document import chromium
 

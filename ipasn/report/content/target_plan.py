@@ -31,6 +31,7 @@ from ipasn.scoring.score import add_up
 ACTION_ORDER = ("teknis", "seminar", "fungsional", "kepemimpinan")
 PEOPLE_COLUMNS = ["langkah", "indikator", "tambahan", "nip", "nama", "unit_kerja", "jenis_jabatan",
                   "ip_asn", "ip_asn_sesudah"]
+CHOSEN = ["nip", "indikator", "tambahan", "_pos"]  # one person's training; _pos: the row in the scores
 POINT_COLUMNS = ["kualifikasi", *(f"kompetensi_{i}" for i in INDICATORS), "kinerja", "disiplin"]
 
 
@@ -100,16 +101,23 @@ class TargetPlan:
 
 def rescore(scores: pd.DataFrame, chosen: pd.DataFrame, rules: Ruleset) -> pd.DataFrame:
     """The scored rows with each chosen (nip, indikator, tambahan) earned, added up as scoring does."""
-    out = scores[["nip", "unit_kerja", *POINT_COLUMNS]].copy()
+    at = pd.Index(scores["nip"]).get_indexer(chosen["nip"])
+    out = _earned(scores[POINT_COLUMNS].reset_index(drop=True), chosen.assign(_pos=at), rules)
+    return out.assign(nip=scores["nip"].to_numpy(), unit_kerja=scores["unit_kerja"].to_numpy())
+
+
+def _earned(points: pd.DataFrame, chosen: pd.DataFrame, rules: Ruleset) -> pd.DataFrame:
+    """`points` (positional rows) with each chosen row's indicator earned at its position `_pos`."""
+    out = points.copy()
     for indicator, rows in chosen.groupby("indikator", sort=False):
-        column = f"kompetensi_{indicator}"
-        earned = out["nip"].map(rows.set_index("nip")["tambahan"])
-        out[column] = earned.where(earned.notna(), out[column]).astype("float64")
+        column = out[f"kompetensi_{indicator}"].to_numpy(dtype="float64", copy=True)
+        column[rows["_pos"].to_numpy("int64")] = rows["tambahan"].to_numpy("float64")
+        out[f"kompetensi_{indicator}"] = column
     return add_up(out, rules)
 
 
-def _mean(scores: pd.DataFrame, chosen: pd.DataFrame, rules: Ruleset) -> float:
-    return float(rescore(scores, chosen, rules)["ip_asn"].mean()) if len(scores) else math.nan
+def _mean(points: pd.DataFrame, chosen: pd.DataFrame, rules: Ruleset) -> float:
+    return float(_earned(points, chosen, rules)["ip_asn"].mean()) if len(points) else math.nan
 
 
 def _candidates(scores: pd.DataFrame, rules: Ruleset) -> list[pd.DataFrame]:
@@ -118,7 +126,8 @@ def _candidates(scores: pd.DataFrame, rules: Ruleset) -> list[pd.DataFrame]:
     items = improvement_items(scores, rules)
     items = items[items["pasti"] & items["indikator"].isin(INDICATORS)]
     units = scores.drop_duplicates("nip").set_index("nip")["unit_kerja"]
-    items = items.assign(unit_kerja=items["nip"].map(units))
+    items = items.assign(unit_kerja=items["nip"].map(units),
+                         _pos=pd.Index(scores["nip"]).get_indexer(items["nip"]))
     groups = []
     for (indicator, gain), rows in items.groupby(["indikator", "tambahan"], sort=False):
         rows = rows.sort_values(["ip_asn", "unit_kerja", "nama", "nip"], kind="stable", na_position="last")
@@ -126,14 +135,14 @@ def _candidates(scores: pd.DataFrame, rules: Ruleset) -> list[pd.DataFrame]:
     return [rows for _, rows in sorted(groups, key=lambda pair: pair[0])]
 
 
-def _fewest(scores: pd.DataFrame, chosen: pd.DataFrame, group: pd.DataFrame, goal: Goal,
+def _fewest(points: pd.DataFrame, chosen: pd.DataFrame, group: pd.DataFrame, goal: Goal,
             rules: Ruleset) -> int:
     """The fewest people of `group` (taken in its order) whose training meets the goal; the whole
     group meets it. Bisection on the re-scored mean, which grows with every person added."""
     low, high = 0, len(group)  # low: not enough; high: enough
     while high - low > 1:
         middle = (low + high) // 2
-        if goal.met(_mean(scores, pd.concat([chosen, group.iloc[:middle]]), rules)):
+        if goal.met(_mean(points, pd.concat([chosen, group.iloc[:middle]]), rules)):
             high = middle
         else:
             low = middle
@@ -145,37 +154,38 @@ def plan_to_target(scores: pd.DataFrame, rules: Ruleset, goal: Goal | None) -> T
     people, and the re-scored IP after each. Without a goal there are no steps, only the most that
     training can reach (`ip_maksimal`)."""
     start = float(scores["ip_asn"].mean()) if len(scores) else math.nan
-    candidates = _candidates(scores, rules)
-    chosen = pd.DataFrame(columns=["nip", "indikator", "tambahan"])
+    points = scores[POINT_COLUMNS].reset_index(drop=True)
+    candidates = [group[[*CHOSEN, "nama", "unit_kerja", "jenis_jabatan", "ip_asn"]]
+                  for group in _candidates(scores, rules)]
+    chosen = pd.DataFrame({c: pd.Series(dtype="float64" if c == "tambahan" else "int64" if c == "_pos"
+                                        else object) for c in CHOSEN})
     steps, taken = [], []
     reached = goal is None or goal.met(start)
     for group in candidates:
         if reached:
             break
-        everyone = pd.concat([chosen, group])
         count = len(group)
-        if goal.met(_mean(scores, everyone, rules)):
-            count, reached = _fewest(scores, chosen, group, goal, rules), True
+        if goal.met(_mean(points, pd.concat([chosen, group[CHOSEN]]), rules)):
+            count, reached = _fewest(points, chosen, group[CHOSEN], goal, rules), True
         part = group.iloc[:count]
-        chosen = pd.concat([chosen, part[["nip", "indikator", "tambahan"]]], ignore_index=True)
+        chosen = pd.concat([chosen, part[CHOSEN]], ignore_index=True)
         kinds = set(part["jenis_jabatan"])
         steps.append(PlanStep(part["indikator"].iloc[0], float(part["tambahan"].iloc[0]),
                               tuple(t for t in POSITION_TYPES if t in kinds), count, len(group),
-                              _mean(scores, chosen, rules)))
+                              _mean(points, chosen, rules)))
         taken.append(part.assign(langkah=len(steps)))
-    every = pd.concat([g[["nip", "indikator", "tambahan"]] for g in candidates]) if candidates else chosen
+    every = pd.concat([g[CHOSEN] for g in candidates]) if candidates else chosen
     return TargetPlan(goal, len(scores), start, steps[-1].ip_sesudah if steps else start,
-                      _mean(scores, every, rules) if len(scores) else math.nan, tuple(steps),
-                      _people(scores, chosen, taken, rules))
+                      _mean(points, every, rules), tuple(steps), _people(points, chosen, taken, rules))
 
 
-def _people(scores: pd.DataFrame, chosen: pd.DataFrame, taken: list[pd.DataFrame], rules: Ruleset) -> pd.DataFrame:
+def _people(points: pd.DataFrame, chosen: pd.DataFrame, taken: list[pd.DataFrame], rules: Ruleset) -> pd.DataFrame:
     if not taken:
         return pd.DataFrame({c: pd.Series(dtype="float64" if c in ("tambahan", "ip_asn", "ip_asn_sesudah")
                                           else object) for c in PEOPLE_COLUMNS})
     people = pd.concat(taken, ignore_index=True)
-    after = rescore(scores, chosen, rules).set_index("nip")["ip_asn"]
-    people["ip_asn_sesudah"] = people["nip"].map(after)
+    after = _earned(points, chosen, rules)["ip_asn"].to_numpy()
+    people["ip_asn_sesudah"] = after[people["_pos"].to_numpy("int64")]
     people["langkah"] = people["langkah"].astype("int64")
     return people[PEOPLE_COLUMNS]
 

@@ -81,7 +81,7 @@ def scope_note(report: ReportData) -> str:
     return (f'<p class="keterangan">Rencana hanya memuat pelatihan yang poinnya pasti menurut aturan: diklat teknis '
             f"minimal {fmt.points(rules.teknis_min_jp)} JP dalam {rules.opsi.teknis_jendela_tahun} tahun terakhir, "
             f"seminar/workshop/kursus dalam {rules.seminar_jendela_tahun} tahun terakhir, diklat fungsional dan "
-            "diklat kepemimpinan sesuai eselon, masing-masing selesai paling lambat tanggal acuan "
+            "diklat kepemimpinan sesuai eselon, semuanya selesai paling lambat tanggal acuan "
             f"{fmt.date(period.tanggal_acuan.date())}. Urutan: tambahan poin per orang terbesar lebih dulu; pada "
             "langkah terakhir hanya sebanyak yang diperlukan, mulai dari IP ASN terendah. Kualifikasi naik hanya "
             f"lewat pendidikan formal, kinerja berasal dari SKP {period.tahun_kinerja} yang sudah dinilai, dan "

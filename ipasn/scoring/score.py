@@ -271,12 +271,12 @@ def _finding_matters(found: pd.DataFrame, people: People, types: _PerValue, earn
     return matters & relevant, where
 
 
-def add_up(out: pd.DataFrame, rules: Ruleset) -> pd.DataFrame:
-    """Kompetensi from its indicators, IP ASN from the dimensions and its category, in place: the one
-    arithmetic that scoring and anything re-scoring changed points (a plan) share."""
+def add_up(out):
+    """Kompetensi from its indicators and IP ASN from the dimensions, in place: the one arithmetic
+    that scoring and anything re-scoring changed points (a plan) share. `out`: a DataFrame, or a
+    dict of numpy columns (the same float operations, without pandas' overhead per call)."""
     out["kompetensi"] = sum(out[f"kompetensi_{i}"] for i in INDICATORS)  # left to right, as the reference
     out["ip_asn"] = out["kualifikasi"] + out["kompetensi"] + out["kinerja"] + out["disiplin"]
-    out["kategori"] = categorize(out["ip_asn"], rules)
     return out
 
 
@@ -306,7 +306,8 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
         out[f"kompetensi_{indicator}"] = np.where(held[indicator], weight, 0.0)
     out["kinerja"] = performance["kinerja"]
     out["disiplin"] = discipline["disiplin"]
-    out = add_up(out, rules)[OUTPUT_COLUMNS[:-1]]  # the contract's order (data_lengkap follows)
+    out = add_up(out).assign(kategori=lambda frame: categorize(frame["ip_asn"], rules))
+    out = out[OUTPUT_COLUMNS[:-1]]  # the contract's order (data_lengkap follows)
     earned = {i: (out[f"kompetensi_{i}"] > 0).to_numpy(bool) for i in INDICATORS}
     matters, where = _finding_matters(data.findings, people, types, earned, rules, period)
     affected = people.having(where, matters & (where >= 0))

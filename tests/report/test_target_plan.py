@@ -85,7 +85,7 @@ def test_the_plan_rescored_from_history_rows_gives_the_stated_ip(tmp_path, base,
     assert plan.tercapai == plan.goal.met(after)
     if plan.tercapai:  # the fewest people: one fewer in the last step misses the target
         fewer = plan.people.iloc[:-1][["nip", "indikator", "tambahan"]]
-        assert not plan.goal.met(rescore(base.scores, fewer, rules)["ip_asn"].mean())
+        assert not plan.goal.met(rescore(base.scores, fewer)["ip_asn"].mean())
     else:
         assert plan.ip_akhir == plan.ip_maksimal
         assert all(step.pegawai == step.belum for step in plan.steps)

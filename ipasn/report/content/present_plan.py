@@ -104,8 +104,8 @@ def steps_table(plan: TargetPlan, rules: Ruleset) -> str:
                                   "Kenaikan"))
 
 
-def _units_table(scores: pd.DataFrame, plan: TargetPlan, rules: Ruleset) -> str:
-    effect = unit_effect(scores, plan, rules)
+def _units_table(scores: pd.DataFrame, plan: TargetPlan) -> str:
+    effect = unit_effect(scores, plan)
     frame = pd.DataFrame({
         "Unit kerja": effect["unit_kerja"], "PNS diukur": effect["diukur"].map(fmt.integer),
         "PNS dilatih": effect["dilatih"].map(fmt.integer), "IP ASN sekarang": effect["ip_awal"].map(fmt.number),
@@ -144,7 +144,7 @@ def target_plan(report: ReportData, targets: Targets, mask: bool = False) -> HTM
     if plan.steps:
         parts.append(steps_table(plan, report.rules))
         parts.append(_people_table(plan, report.rules, mask) if report.unit is not None
-                     else _units_table(scores, plan, report.rules))
+                     else _units_table(scores, plan))
     return _show(*parts, scope_note(report), note)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ipasn.errors import ParamsError
@@ -99,25 +100,36 @@ class TargetPlan:
         return self.goal is not None and self.goal.met(self.ip_awal)
 
 
-def rescore(scores: pd.DataFrame, chosen: pd.DataFrame, rules: Ruleset) -> pd.DataFrame:
-    """The scored rows with each chosen (nip, indikator, tambahan) earned, added up as scoring does."""
+def rescore(scores: pd.DataFrame, chosen: pd.DataFrame) -> pd.DataFrame:
+    """nip, unit_kerja and ip_asn of the scored rows with each chosen (nip, indikator, tambahan)
+    earned, added up as scoring does."""
     at = pd.Index(scores["nip"]).get_indexer(chosen["nip"])
-    out = _earned(scores[POINT_COLUMNS].reset_index(drop=True), chosen.assign(_pos=at), rules)
-    return out.assign(nip=scores["nip"].to_numpy(), unit_kerja=scores["unit_kerja"].to_numpy())
+    return pd.DataFrame({"nip": scores["nip"].to_numpy(), "unit_kerja": scores["unit_kerja"].to_numpy(),
+                         "ip_asn": _earned(_points(scores), chosen.assign(_pos=at))})
 
 
-def _earned(points: pd.DataFrame, chosen: pd.DataFrame, rules: Ruleset) -> pd.DataFrame:
-    """`points` (positional rows) with each chosen row's indicator earned at its position `_pos`."""
-    out = points.copy()
-    for indicator, rows in chosen.groupby("indikator", sort=False):
-        column = out[f"kompetensi_{indicator}"].to_numpy(dtype="float64", copy=True)
-        column[rows["_pos"].to_numpy("int64")] = rows["tambahan"].to_numpy("float64")
-        out[f"kompetensi_{indicator}"] = column
-    return add_up(out, rules)
+def _points(scores: pd.DataFrame) -> dict[str, np.ndarray]:
+    return {column: scores[column].to_numpy("float64") for column in POINT_COLUMNS}
 
 
-def _mean(points: pd.DataFrame, chosen: pd.DataFrame, rules: Ruleset) -> float:
-    return float(_earned(points, chosen, rules)["ip_asn"].mean()) if len(points) else math.nan
+def _earned(points: dict[str, np.ndarray], chosen: pd.DataFrame) -> np.ndarray:
+    """Each person's IP ASN with each chosen row's indicator earned at its position `_pos`."""
+    out = dict(points)
+    kinds = chosen["indikator"].to_numpy(object)
+    at, gain = chosen["_pos"].to_numpy("int64"), chosen["tambahan"].to_numpy("float64")
+    for indicator in INDICATORS:
+        mine = kinds == indicator
+        if mine.any():
+            column = out[f"kompetensi_{indicator}"].copy()
+            column[at[mine]] = gain[mine]
+            out[f"kompetensi_{indicator}"] = column
+    return add_up(out)["ip_asn"]
+
+
+def _mean(points: dict[str, np.ndarray], chosen: pd.DataFrame) -> float:
+    """The mean as pandas takes it (the sum, then divided by the count)."""
+    ip = _earned(points, chosen)
+    return float(ip.sum() / len(ip)) if len(ip) else math.nan
 
 
 def _candidates(scores: pd.DataFrame, rules: Ruleset) -> list[pd.DataFrame]:
@@ -135,14 +147,13 @@ def _candidates(scores: pd.DataFrame, rules: Ruleset) -> list[pd.DataFrame]:
     return [rows for _, rows in sorted(groups, key=lambda pair: pair[0])]
 
 
-def _fewest(points: pd.DataFrame, chosen: pd.DataFrame, group: pd.DataFrame, goal: Goal,
-            rules: Ruleset) -> int:
+def _fewest(points: dict[str, np.ndarray], chosen: pd.DataFrame, group: pd.DataFrame, goal: Goal) -> int:
     """The fewest people of `group` (taken in its order) whose training meets the goal; the whole
     group meets it. Bisection on the re-scored mean, which grows with every person added."""
     low, high = 0, len(group)  # low: not enough; high: enough
     while high - low > 1:
         middle = (low + high) // 2
-        if goal.met(_mean(points, pd.concat([chosen, group.iloc[:middle]]), rules)):
+        if goal.met(_mean(points, pd.concat([chosen, group.iloc[:middle]]))):
             high = middle
         else:
             low = middle
@@ -154,7 +165,7 @@ def plan_to_target(scores: pd.DataFrame, rules: Ruleset, goal: Goal | None) -> T
     people, and the re-scored IP after each. Without a goal there are no steps, only the most that
     training can reach (`ip_maksimal`)."""
     start = float(scores["ip_asn"].mean()) if len(scores) else math.nan
-    points = scores[POINT_COLUMNS].reset_index(drop=True)
+    points = _points(scores)
     candidates = [group[[*CHOSEN, "nama", "unit_kerja", "jenis_jabatan", "ip_asn"]]
                   for group in _candidates(scores, rules)]
     chosen = pd.DataFrame({c: pd.Series(dtype="float64" if c == "tambahan" else "int64" if c == "_pos"
@@ -165,34 +176,34 @@ def plan_to_target(scores: pd.DataFrame, rules: Ruleset, goal: Goal | None) -> T
         if reached:
             break
         count = len(group)
-        if goal.met(_mean(points, pd.concat([chosen, group[CHOSEN]]), rules)):
-            count, reached = _fewest(points, chosen, group[CHOSEN], goal, rules), True
+        if goal.met(_mean(points, pd.concat([chosen, group[CHOSEN]]))):
+            count, reached = _fewest(points, chosen, group[CHOSEN], goal), True
         part = group.iloc[:count]
         chosen = pd.concat([chosen, part[CHOSEN]], ignore_index=True)
         kinds = set(part["jenis_jabatan"])
         steps.append(PlanStep(part["indikator"].iloc[0], float(part["tambahan"].iloc[0]),
                               tuple(t for t in POSITION_TYPES if t in kinds), count, len(group),
-                              _mean(points, chosen, rules)))
+                              _mean(points, chosen)))
         taken.append(part.assign(langkah=len(steps)))
     every = pd.concat([g[CHOSEN] for g in candidates]) if candidates else chosen
     return TargetPlan(goal, len(scores), start, steps[-1].ip_sesudah if steps else start,
-                      _mean(points, every, rules), tuple(steps), _people(points, chosen, taken, rules))
+                      _mean(points, every), tuple(steps), _people(points, chosen, taken))
 
 
-def _people(points: pd.DataFrame, chosen: pd.DataFrame, taken: list[pd.DataFrame], rules: Ruleset) -> pd.DataFrame:
+def _people(points: dict[str, np.ndarray], chosen: pd.DataFrame, taken: list[pd.DataFrame]) -> pd.DataFrame:
     if not taken:
         return pd.DataFrame({c: pd.Series(dtype="float64" if c in ("tambahan", "ip_asn", "ip_asn_sesudah")
                                           else object) for c in PEOPLE_COLUMNS})
     people = pd.concat(taken, ignore_index=True)
-    after = _earned(points, chosen, rules)["ip_asn"].to_numpy()
+    after = _earned(points, chosen)
     people["ip_asn_sesudah"] = after[people["_pos"].to_numpy("int64")]
     people["langkah"] = people["langkah"].astype("int64")
     return people[PEOPLE_COLUMNS]
 
 
-def unit_effect(scores: pd.DataFrame, plan: TargetPlan, rules: Ruleset) -> pd.DataFrame:
+def unit_effect(scores: pd.DataFrame, plan: TargetPlan) -> pd.DataFrame:
     """Per unit kerja under an instansi's plan: PNS trained, IP ASN before and after (re-scored)."""
-    after = rescore(scores, plan.people[["nip", "indikator", "tambahan"]], rules)
+    after = rescore(scores, plan.people[["nip", "indikator", "tambahan"]])
     out = pd.DataFrame({
         "diukur": scores.groupby("unit_kerja", sort=True)["nip"].size(),
         "dilatih": plan.people.groupby("unit_kerja")["nip"].nunique(),

@@ -111,7 +111,9 @@ def _units_table(scores: pd.DataFrame, plan: TargetPlan) -> str:
         "PNS dilatih": effect["dilatih"].map(fmt.integer), "IP ASN sekarang": effect["ip_awal"].map(fmt.number),
         "IP ASN sesudah": effect["ip_sesudah"].map(fmt.number),
     })
-    return ("<p>Dampak rencana instansi per unit kerja:</p>"
+    return ("<p>Dampak rencana instansi per unit kerja. Rencana tiap unit untuk mencapai target dengan PNS-nya "
+            "sendiri ada di laporan unit tersebut; daftar nama per langkah ada di buku kerja rencana (data "
+            "pribadi) di folder laporan tahun ini.</p>"
             + table(frame, "tabel", tuple(frame.columns[1:]), (44, 14, 14, 14, 14)))
 
 

@@ -1,4 +1,4 @@
-"""A plan to reach the target IP ASN: the fewest people trained, the largest gain per person first.
+"""A plan to reach the target IP ASN: the fewest trainings, the largest gain per person first.
 
 Scored rows and the ruleset in, a frozen `TargetPlan` out. The gains are the improvement list's
 (`analysis.improvement_items`): only its sure items, the four competence indicators, which a
@@ -9,8 +9,8 @@ and data corrections have no sure gain, so none of them is in a plan.
 Every number a plan states is re-scored, never summed: the chosen people get the indicator's
 points and `score.add_up` adds their dimensions up as scoring does; the IP is the mean of that.
 Taking whole groups of the largest gain per person first, and of the last group only as many
-people as needed, trains the fewest people that reach the target (every person of a group gains
-the same).
+people as needed, gives the fewest trainings that reach the target (every person of a group gains
+the same, and no later group gains more per person).
 """
 
 from __future__ import annotations

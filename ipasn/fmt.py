@@ -34,6 +34,12 @@ def number(value: float | None, decimals: int = 2, *, trim: bool = False) -> str
         return format_decimal(_as_shown(value), format=pattern, locale=LOCALE)
 
 
+def shown(value: float, decimals: int = 2) -> decimal.Decimal:
+    """The value as `number` shows it, as a Decimal: differences of shown values add up as shown."""
+    with _rounding_half_up():
+        return round(_as_shown(value), decimals)
+
+
 def points(value: float | None) -> str:
     """Points as the regulation writes them: 15, 22,5."""
     return number(value, 2, trim=True)

@@ -14,6 +14,9 @@ Tables and text of the reports
     title, headline, analysis_table, competence_table, sub_unit_table, improvement_summary,
     improvement_table, findings_table, findings_summary, employee_table, rules_in_force,
     target_table, unit_ranking_table, category_table, breakdown_table, accounting_table
+Plan to reach the target (targets.ip_asn or targets.kategori)
+    target_plan(report, targets, mask): the section "Rencana mencapai target";
+    plan(report, targets): the plan itself (steps, re-scored IP, people trained) for your own tables.
 Trends across years (runs of several years)
     trends, unit_changes, movements
 Charts of the reports (SVG)
@@ -37,6 +40,7 @@ from ipasn.report.content.data import ReportData, report_data
 from ipasn.report.content.explore import missing_items
 from ipasn.report.content.frames import table
 from ipasn.report.content.inline import configure, preload
+from ipasn.report.content.present_plan import plan, target_plan
 from ipasn.report.content.reconciliation import reconciliation, reconciliation_list
 from ipasn.report.content.inputs import accounting_table, findings_summary, findings_table, rules_in_force
 from ipasn.report.content.present import (analysis_table, breakdown_table, category_table, competence_table,
@@ -58,7 +62,7 @@ __all__ = [
     "ReportData", "Targets", "accounting_table", "analysis_table", "breakdown", "breakdown_table",
     "category_distribution", "category_table", "competence_table", "decimal_comma", "dimensions_against_maximum",
     "employee_table", "findings_summary", "findings_table", "headline", "movements",
-    "improvement_summary", "improvement_table", "missing_items", "reconciliation", "reconciliation_list",
+    "improvement_summary", "improvement_table", "missing_items", "plan", "reconciliation", "reconciliation_list",
     "report_data", "rules_in_force", "save_excel", "trends", "unit_changes",
-    "sub_unit_table", "table", "target_table", "title", "to_svg", "unit_ranking", "unit_ranking_table",
+    "sub_unit_table", "table", "target_plan", "target_table", "title", "to_svg", "unit_ranking", "unit_ranking_table",
 ]

@@ -271,6 +271,15 @@ def _finding_matters(found: pd.DataFrame, people: MeasuredEmployees, types: _Dis
     return matters & relevant, where
 
 
+def add_up(out):
+    """Kompetensi from its indicators and IP ASN from the dimensions, in place: the one arithmetic
+    that scoring and anything re-scoring changed points (a plan) share. `out`: a DataFrame, or a
+    dict of numpy columns (the same float operations, without pandas' overhead per call)."""
+    out["kompetensi"] = sum(out[f"kompetensi_{i}"] for i in INDICATORS)  # left to right, as the reference
+    out["ip_asn"] = out["kualifikasi"] + out["kompetensi"] + out["kinerja"] + out["disiplin"]
+    return out
+
+
 def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan: object = None,
           explanations: bool = True) -> ScoreResult:
     """Score every active PNS of `data` for measurement year `tahun`."""
@@ -296,11 +305,10 @@ def score(data: Dataset, tahun: int, rules: Ruleset | None = None, tanggal_acuan
     for indicator in INDICATORS:
         weight = types.take({t: getattr(p, indicator) for t, p in rules.kompetensi.items()}, 0.0)
         out[f"kompetensi_{indicator}"] = np.where(held[indicator], weight, 0.0)
-    out["kompetensi"] = sum(out[f"kompetensi_{i}"] for i in INDICATORS)  # left to right, as the reference
     out["kinerja"] = performance["kinerja"]
     out["disiplin"] = discipline["disiplin"]
-    out["ip_asn"] = out["kualifikasi"] + out["kompetensi"] + out["kinerja"] + out["disiplin"]
-    out["kategori"] = categorize(out["ip_asn"], rules)
+    out = add_up(out).assign(kategori=lambda frame: categorize(frame["ip_asn"], rules))
+    out = out[OUTPUT_COLUMNS[:-1]]  # the contract's order (data_lengkap follows)
     earned = {i: (out[f"kompetensi_{i}"] > 0).to_numpy(bool) for i in INDICATORS}
     matters, where = _finding_matters(data.findings, people, types, earned, rules, period)
     affected = people.has_any_row(where, matters & (where >= 0))

@@ -151,7 +151,8 @@ def test_documents_from_official_results_alone(tmp_path):
     expected = frame.iloc[0::2]["subtotal"].mean()
     assert "Sumber nilai: hasil resmi BKN (rekap.xlsx)" in unit
     assert f"IP ASN {expected:.2f}".replace(".", ",") in unit
-    assert unit.count("tidak ada ekspor data yang dihitung ipasn; bagian ini dilewati") == 3  # analysis, kompetensi, upaya
+    # analysis, kompetensi, upaya, and the plan to the target (which needs the indicators too)
+    assert unit.count("tidak ada ekspor data yang dihitung ipasn; bagian ini dilewati") == 4
     assert "tidak dibandingkan dengan perhitungan ipasn" in unit
     assert not (year / "selisih-ipasn-2022-data-pribadi.xlsx").exists()
 

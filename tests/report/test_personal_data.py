@@ -38,7 +38,7 @@ def test_masked_run_hides_nip_and_names_but_keeps_the_workbook_complete(tmp_path
     (tmp_path / "data.xlsx").write_bytes(workbook_bytes(make_demo(units=2, employees=14, seed=3)))
     (tmp_path / "run.yaml").write_text(
         "instansi: Instansi Uji\ntahun: 2022\ndata: data.xlsx\nformats: [html]\noutput: out\n"
-        "options: {mask_personal_data: true}\n", encoding="utf-8")
+        "targets: {kategori: Sangat Tinggi}\noptions: {mask_personal_data: true}\n", encoding="utf-8")
     result = subprocess.run([*IPASN, "run", str(tmp_path / "run.yaml"), "--no-progress"],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
@@ -56,3 +56,8 @@ def test_masked_run_hides_nip_and_names_but_keeps_the_workbook_complete(tmp_path
     sheet = openpyxl.load_workbook(workbook, read_only=True)["skor"]
     nips = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert nips == set(scores["nip"])
+    # the plan's people (every unit page lists them, masked) are named in full only in its workbook
+    assert all("Pegawai yang dilatih per langkah" in page for page in pages.values())
+    plan = openpyxl.load_workbook(year / "rencana-2022-data-pribadi.xlsx", read_only=True)["rencana_unit"]
+    header, *rows = plan.iter_rows(values_only=True)
+    assert {row[header.index("nip")] for row in rows} <= set(scores["nip"]) and rows

@@ -173,6 +173,8 @@ def test_only_reruns_one_unit(small_instansi, ran, year_dir):
                  id="unknown-key"),
     pytest.param("instansi: X\ntahun: 2022\ndata: data.xlsx\nunit_kerja: [Dinas Antah]\n",
                  "unit kerja tidak ada dalam data: Dinas Antah", id="unknown-unit"),
+    pytest.param("instansi: X\ntahun: 2022\ndata: data.xlsx\ntargets: {kategori: Luar Biasa}\n",
+                 "targets.kategori 'Luar Biasa' tidak dikenal", id="unknown-target-category"),
     pytest.param("instansi: X\ntahun: 2030\ndata: data.xlsx\n", "tahun 2030", id="year-without-data"),
     pytest.param("instansi: X\ntahun: 2022\ndata: tidak-ada.xlsx\n", "tidak ditemukan", id="missing-data"),
 ])

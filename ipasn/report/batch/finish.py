@@ -19,6 +19,8 @@ from ipasn.report.audit.reuse import intact, run_key
 from ipasn.report.batch.index import index_data, write_index, write_years_index
 from ipasn.report.batch.params import RunParams
 from ipasn.official.workbook import reconciliation_workbook
+from ipasn.report.content.plan_workbook import plan_workbook, plan_workbook_name
+from ipasn.report.content.target_plan import goal_of
 from ipasn.report.batch.plan import PreparedRun, instansi_dir, reconciliation_workbook_name, template_paths
 from ipasn.report.document.job import JobError, JobResult
 from ipasn.ruleset import ruleset_text
@@ -63,6 +65,7 @@ def finish(prepared: PreparedRun, results: dict[str, JobResult], previous: dict[
         if rec is not None:  # ipasn's count beside BKN's, per NIP and dimension
             reconciled = year_dir / reconciliation_workbook_name(tahun)
             write_bytes(reconciled, reconciliation_workbook(rec))
+        planned = _plan_workbook(prepared, tahun)
         year_results = {k: r for k, r in results.items() if k.startswith(f"{tahun}/")}
         year_results = _with_previous(tahun, year_results, previous.get(tahun))
         shown = shown_years[tahun] = index_data(prepared, prepared.shown(tahun))
@@ -80,6 +83,7 @@ def finish(prepared: PreparedRun, results: dict[str, JobResult], previous: dict[
             prepared.rules_label, rules_file=rules_file, rules_sha256=prepared.rules_sha256,
             templates=templates, jobs=jobs, results=results, previous=previous.get(tahun), workbook=workbook,
             workbook_key=workbook_key, run_key=key, resmi=params.resmi_path(tahun), reconciliation=reconciled,
+            plan=planned,
             years_data={t: params.data_paths(t) for t in prepared.results if t <= tahun})
         manifests.append(mf.write_manifest(year_dir, manifest))
     indexes.append(write_years_index(prepared.instansi_dir, {**_other_years(prepared.instansi_dir), **shown_years}))
@@ -97,6 +101,18 @@ def _other_years(folder: Path) -> dict[int, dict]:
             except (OSError, ValueError, KeyError):
                 continue  # a damaged record: that year is not listed until its next run
     return found
+
+
+def _plan_workbook(prepared: PreparedRun, tahun: int) -> Path | None:
+    """The plans to reach the target, from ipasn's own count (it has the indicators; BKN's official
+    results do not): none without a target, or without an export to count."""
+    goal = goal_of(prepared.params.targets, prepared.results[tahun].rules)
+    path = prepared.year_dir(tahun) / plan_workbook_name(tahun)
+    if goal is None or prepared.params.data is None:
+        path.unlink(missing_ok=True)  # an earlier run's plan, for a target this run no longer has
+        return None
+    write_bytes(path, plan_workbook(prepared.results[tahun], goal))
+    return path
 
 
 def _still_valid(workbook: Path, key: str, previous: dict | None) -> bool:
@@ -148,7 +164,8 @@ def unchanged_run(params: RunParams, run_file: Path | None) -> RunOutcome | None
                 or any(e.get("status") not in ("ok", "reused") for e in documents.values())
                 or not all(intact(year_dir, e.get("files", {})) for e in documents.values())
                 or not intact(year_dir, {workbook.get("path", ""): workbook.get("sha256")})
-                or not intact(year_dir, {r["path"]: r["sha256"] for r in [previous.get("reconciliation_workbook")] if r})):
+                or not intact(year_dir, {r["path"]: r["sha256"] for key in ("reconciliation_workbook", "plan_workbook")
+                                         for r in [previous.get(key)] if r})):
             return None
         years.append((tahun, year_dir, previous, shown["index"]))
     results: dict[str, JobResult] = {}

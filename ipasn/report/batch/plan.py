@@ -19,6 +19,7 @@ from ipasn.report.batch.params import RunParams
 from ipasn.report.batch.slugs import instansi_slug, unique_slugs
 from ipasn.report.content import trends
 from ipasn.report.content.data import ReportData
+from ipasn.report.content.target_plan import goal_of
 from ipasn.report.document.job import INSTANSI, TEMPLATES, Job, notebook_template
 from ipasn.export.scores import PERSONAL_DATA_SUFFIX
 from ipasn.ruleset import DEFAULT_RULESET, parse_ruleset, ruleset_text
@@ -112,6 +113,7 @@ def prepare(params: RunParams, only: str | None = None) -> PreparedRun:
     beyond = params.targets.beyond(rules.dimensi_maks)
     if beyond:
         raise ParamsError(f"targets: {beyond}")
+    goal_of(params.targets, rules)  # a kategori the ruleset does not have: said before any work
     rules_sha256 = sha256_bytes(text.encode("utf-8"))
     if params.data is not None:
         loaded: dict[tuple[Path, ...], Dataset] = {}

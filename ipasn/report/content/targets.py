@@ -1,4 +1,5 @@
-"""Targets (capaian = nilai / target): per dimension and for IP ASN, any of them absent."""
+"""Targets (capaian = nilai / target): per dimension and for IP ASN, any of them absent; or a
+category to reach (`kategori: Tinggi`: above its lower bound), which the plan to the target uses."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class Targets(BaseModel):
     kompetensi: float | None = Field(default=None, gt=0)
     kinerja: float | None = Field(default=None, gt=0)
     disiplin: float | None = Field(default=None, gt=0)
+    kategori: str | None = Field(default=None, min_length=1)  # a category name of the ruleset
 
     @classmethod
     def of(cls, mapping: Mapping | None) -> Targets:
@@ -31,4 +33,4 @@ class Targets(BaseModel):
         """The targets above their dimension's maximum, said as the user reads it ('' if none)."""
         return "; ".join(f"{key} {value:g} melebihi maksimum {maxima[key]:g}"
                          for key, value in self.model_dump(exclude_none=True).items()
-                         if key in maxima and value > maxima[key])
+                         if key in maxima and not isinstance(value, str) and value > maxima[key])

@@ -62,6 +62,10 @@ def plan_sentence(plan: TargetPlan, rules: Ruleset) -> str:
                 f"{fmt.number(plan.ip_maksimal)} ({_category(plan.ip_maksimal, rules)}).")
     if plan.sudah_tercapai:
         return f"IP ASN {start} sudah mencapai {goal_text(plan.goal)}; tidak ada pelatihan yang diperlukan."
+    if not plan.steps:  # nobody lacks a training the plan can give (e.g. a unit with no history at all)
+        goal = goal_text(plan.goal)
+        return (f"{goal[0].upper()}{goal[1:]} tidak tercapai dengan pelatihan saja: tidak ada pelatihan yang "
+                f"menaikkan IP ASN {start}.")
     parts, before = [], plan.ip_awal
     for step in plan.steps:
         parts.append(f"{action_text(step, rules)} untuk {fmt.integer(step.pegawai)} PNS {_who(step)} "

@@ -8,7 +8,7 @@ import io
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 TEMP_PREFIX = ".ipasn-tmp-"
@@ -52,16 +52,20 @@ def clean_temporaries(folder: str | Path) -> int:
     return removed
 
 
-def normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip (xlsx) with fixed timestamps and attributes so equal content gives equal bytes."""
+def normalise_zip(data: bytes, *, date_time: tuple[int, ...] = FIXED_ZIP_TIME, sort: bool = False,
+                  transform: Callable[[str, bytes], bytes] | None = None) -> bytes:
+    """Rewrite a zip (xlsx, pptx) with fixed timestamps and attributes so equal content gives equal
+    bytes; `sort` orders the entries by name, `transform(name, content)` rewrites an entry's content."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
             zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+        names = [info.filename for info in source.infolist()]
+        for name in sorted(names) if sort else names:
+            content = source.read(name)
+            fixed = zipfile.ZipInfo(name, date_time=date_time)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
-            target.writestr(fixed, source.read(info.filename))
+            target.writestr(fixed, transform(name, content) if transform else content)
     return out.getvalue()
 
 

@@ -9,9 +9,9 @@ entries sorted ("[Content_Types].xml" sorts first), embedded workbooks treated t
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import zipfile
+
+from ipasn.files import normalise_zip
 
 EMBEDDED = re.compile(r"^ppt/embeddings/.+\.xlsx$")
 CORE = "docProps/core.xml"
@@ -33,21 +33,16 @@ def stable_zip(data: bytes, when: dt.datetime, app: dict[str, str] | None = None
     """The zip (a .pptx or .xlsx) rewritten with fixed dates and sorted entries; `app` sets elements
     of the application properties (e.g. {"Slides": "9"}), so they describe this file."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode("ascii")
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for name in sorted(source.namelist()):
-            content = source.read(name)
-            if EMBEDDED.match(name):
-                content = stable_zip(content, when)
-            elif name == CORE:
-                content = STAMP.sub(lambda m: m.group(1) + stamp + m.group(3), content)
-            elif name == APP and app:
-                for element, value in app.items():
-                    content = re.sub(rb"<%s>[^<]*</%s>" % (element.encode(), element.encode()),
-                                     f"<{element}>{value}</{element}>".encode(), content)
-            info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, content)
-    return out.getvalue()
+
+    def rewrite(name: str, content: bytes) -> bytes:
+        if EMBEDDED.match(name):
+            return stable_zip(content, when)
+        if name == CORE:
+            return STAMP.sub(lambda m: m.group(1) + stamp + m.group(3), content)
+        if name == APP and app:
+            for element, value in app.items():
+                content = re.sub(rb"<%s>[^<]*</%s>" % (element.encode(), element.encode()),
+                                 f"<{element}>{value}</{element}>".encode(), content)
+        return content
+
+    return normalise_zip(data, date_time=when.timetuple()[:6], sort=True, transform=rewrite)

@@ -34,6 +34,21 @@ def number(value: float | None, decimals: int = 2, *, trim: bool = False) -> str
         return format_decimal(_as_shown(value), format=pattern, locale=LOCALE)
 
 
+def rounded(value: float, decimals: int = 2) -> float:
+    """The value as `number` shows it (half up on its shortest decimal text): what a sentence that
+    compares shown numbers compares."""
+    with _rounding_half_up():
+        return float(_as_shown(value).quantize(decimal.Decimal(1).scaleb(-decimals)))
+
+
+def signed(value: float, decimals: int = 2) -> str:
+    """+1,20, −0,35 (a real minus sign), 0,00."""
+    if is_missing(value):
+        return EMPTY
+    text = number(abs(value), decimals)
+    return f"+{text}" if rounded(value, decimals) > 0 else (f"−{text}" if rounded(value, decimals) < 0 else text)
+
+
 def points(value: float | None) -> str:
     """Points as the regulation writes them: 15, 22,5."""
     return number(value, 2, trim=True)

@@ -130,3 +130,19 @@ def test_a_custom_notebook_without_dokumen_is_refused_only_when_the_run_gives_th
                              "penandatangan: {jabatan: Kepala, nama: Nama}\n", "run.yaml", tmp_path)
     with pytest.raises(ParamsError, match="tidak mendefinisikan dokumen"):
         check_notebooks(with_keys)
+
+
+def test_the_summary_box_lists_the_years_comparison_figures():
+    from ipasn.report.content.present import headline
+    from ipasn.report.content.targets import Targets
+    from tests.report.test_narrative import make_report
+
+    report = make_report()
+    figures = [{"nama": "Nasional", "tahun": 2022, "ip_asn": 70.125}, {"nama": "Lama", "tahun": 2021, "ip_asn": 1}]
+    box = headline(report, Targets(), {"pembanding": figures}).data
+    table = box.split('<table class="tabel kecil pembanding">', 1)[1].split("</table>", 1)[0]
+    rows = [[cell.split(">", 1)[1] for cell in row.split("</td>")[:-1]] for row in table.split("<tr>")[2:]]
+    mean = report.scores["ip_asn"].mean()  # 68.5
+    assert rows == [["Instansi ini", "2022", "68,50", "–"], ["Nasional", "2022", "70,13", "−1,63"]]
+    assert round(mean, 2) == 68.5 and "Lama" not in box
+    assert "pembanding" not in headline(report, Targets()).data

@@ -94,16 +94,16 @@ def trends(report: ReportData, targets: Targets, dokumen: Dokumen | dict | None 
         table(frame, "tabel", tuple(c for c in frame.columns if c not in ("Tahun", "Kategori"))),
         '<p class="keterangan">Perubahan = IP ASN dikurangi IP ASN tahun sebelumnya. Kual. = kualifikasi, '
         "Komp. = kompetensi, Kin. = kinerja, Disp. = disiplin.</p>",
-        trend_chart(rows, targets, Dokumen.of(dokumen)).data,
+        trend_chart(rows, targets, dokumen).data,
     )
 
 
-def trend_chart(rows: pd.DataFrame, targets: Targets, dokumen: Dokumen | None = None):
+def trend_chart(rows: pd.DataFrame, targets: Targets, dokumen: Dokumen | dict | None = None):
     """The trend figure as SVG (`trend_figure`)."""
     return to_svg(trend_figure(rows, targets, dokumen))
 
 
-def trend_figure(rows: pd.DataFrame, targets: Targets, dokumen: Dokumen | None = None):
+def trend_figure(rows: pd.DataFrame, targets: Targets, dokumen: Dokumen | dict | None = None):
     """Two panels: IP ASN per year with the target line and the comparison figures (each a dotted
     line through its values of the years shown); each dimension per year."""
     years = [int(t) for t in rows["tahun"]]
@@ -117,7 +117,7 @@ def trend_figure(rows: pd.DataFrame, targets: Targets, dokumen: Dokumen | None =
         if targets.ip_asn:
             left.axhline(targets.ip_asn, color="#c62828", linestyle="--", linewidth=1,
                          label=f"Target {fmt.number(targets.ip_asn)}")
-        _reference_lines(left, years, dokumen or Dokumen())
+        _reference_lines(left, years, Dokumen.of(dokumen))
         left.set_ylim(0, 100)
         left.set_title("IP ASN per tahun")
         _left_legend(fig, left)

@@ -146,3 +146,19 @@ def test_the_summary_box_lists_the_years_comparison_figures():
     assert rows == [["Instansi ini", "2022", "68,50", "–"], ["Nasional", "2022", "70,13", "−1,63"]]
     assert round(mean, 2) == 68.5 and "Lama" not in box
     assert "pembanding" not in headline(report, Targets()).data
+
+
+def test_the_manifest_pins_the_logo_and_foreword_files_and_verify_sees_a_change(tmp_path):
+    from ipasn.files import sha256_file
+    from ipasn.report.verify import _check_front
+
+    png(tmp_path / "logo.png")
+    (tmp_path / "pengantar.md").write_text("Teks.", encoding="utf-8")
+    params = load_params(run_file(tmp_path, "logo: logo.png\nkata_pengantar: pengantar.md\n"))
+    files = params.front_files()
+    assert files == {"logo": tmp_path / "logo.png", "kata_pengantar": tmp_path / "pengantar.md"}
+    recorded = {key: {"path": path.name, "path_absolute": str(path), "sha256": sha256_file(path)}
+                for key, path in files.items()}
+    assert _check_front(tmp_path, recorded) == []
+    (tmp_path / "pengantar.md").write_text("Teks lain.", encoding="utf-8")
+    assert _check_front(tmp_path, recorded) == [f"kata_pengantar: berkas hilang atau berubah: {files['kata_pengantar']}"]

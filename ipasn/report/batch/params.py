@@ -201,13 +201,25 @@ class RunParams(BaseModel):
             raise ParamsError(f"notebooks.{kind}: berkas tidak ditemukan: {path}")
         return path
 
+    def front_files(self) -> dict[str, Path]:
+        """The files the documents' front is read from (the logo; the foreword when it names a .md
+        file): the manifest pins them, as it pins the data."""
+        files = {}
+        if self.logo:
+            files["logo"] = (self.base_dir / self.logo).resolve()
+        foreword = (self.kata_pengantar or "").strip()
+        if foreword.lower().endswith(".md") and "\n" not in foreword:
+            files["kata_pengantar"] = (self.base_dir / foreword).resolve()
+        return files
+
     def dokumen(self) -> Dokumen:
         """The documents' front and back as the notebooks take them: the logo as a data URI (checked:
         a PNG or SVG file), the foreword as Markdown text (read from its file when it names a .md)."""
-        logo = logo_data_uri((self.base_dir / self.logo).resolve()) if self.logo else None
+        files = self.front_files()
+        logo = logo_data_uri(files["logo"]) if "logo" in files else None
         foreword = self.kata_pengantar
-        if foreword is not None and foreword.strip().lower().endswith(".md") and "\n" not in foreword.strip():
-            path = (self.base_dir / foreword.strip()).resolve()
+        if "kata_pengantar" in files:
+            path = files["kata_pengantar"]
             if not path.is_file():
                 raise ParamsError(f"kata_pengantar: berkas tidak ditemukan: {path}")
             try:

@@ -36,7 +36,9 @@ def number(value: float | None, decimals: int = 2, *, trim: bool = False) -> str
 
 def rounded(value: float, decimals: int = 2) -> float:
     """The value as `number` shows it (half up on its shortest decimal text): what a sentence that
-    compares shown numbers compares."""
+    compares shown numbers compares; NaN for a missing value."""
+    if is_missing(value):
+        return float("nan")
     with _rounding_half_up():
         return float(_as_shown(value).quantize(decimal.Decimal(1).scaleb(-decimals)))
 

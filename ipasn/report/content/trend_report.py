@@ -73,7 +73,7 @@ def trends(report: ReportData, targets: Targets, dokumen: Dokumen | dict | None 
     rows = _rows(report)
     if rows.empty:
         return _show(_source_note(report), "<p>Tidak ada data unit ini pada tahun-tahun tersebut.</p>")
-    change = rows["ip_asn"].diff()
+    change = rows["ip_asn"].map(fmt.rounded).diff()  # of the values as shown: 56,21 − 53,05 = +3,16
     frame = pd.DataFrame({
         "Tahun": rows["tahun"].map(str),
         "Terdaftar": rows["terdaftar"].map(fmt.integer),
@@ -88,7 +88,7 @@ def trends(report: ReportData, targets: Targets, dokumen: Dokumen | dict | None 
     verb = "naik" if last["ip_asn"] > first["ip_asn"] else ("turun" if last["ip_asn"] < first["ip_asn"] else "tetap")
     sentence = (f"<p>IP ASN {verb} dari <strong>{fmt.number(first['ip_asn'])}</strong> ({int(first['tahun'])}) "
                 f"ke <strong>{fmt.number(last['ip_asn'])}</strong> ({int(last['tahun'])}), "
-                f"{_signed(last['ip_asn'] - first['ip_asn'])} poin.</p>") if len(rows) > 1 else ""
+                f"{_signed(fmt.rounded(last['ip_asn']) - fmt.rounded(first['ip_asn']))} poin.</p>") if len(rows) > 1 else ""
     return _show(
         _source_note(report), _unit_note(report, rows), sentence,
         table(frame, "tabel", tuple(c for c in frame.columns if c not in ("Tahun", "Kategori"))),
@@ -173,7 +173,7 @@ def unit_changes(report: ReportData) -> HTML:
         "Unit kerja": changes["unit_kerja"],
         f"IP ASN {previous}": changes["sebelum"].map(fmt.number),
         f"IP ASN {last}": changes["sesudah"].map(fmt.number),
-        "Perubahan": changes["perubahan"].map(_signed),
+        "Perubahan": (changes["sesudah"].map(fmt.rounded) - changes["sebelum"].map(fmt.rounded)).map(_signed),
         "Keterangan": changes["keterangan"].replace("", fmt.EMPTY),
     })
     return _show(f"<h3>Unit kerja menurut perubahan IP ASN {previous}–{last}</h3>",

@@ -158,9 +158,9 @@ def reconciliation_sentence(report: ReportData) -> list[str]:
     row = rows.iloc[0]
     if row["pns_berbeda"] == 0:
         return [f"Hasil resmi BKN ({fmt.number(row['nilai_resmi'])}) sama dengan perhitungan ipasn dari ekspor."]
-    gap = shown(row["nilai_dengan_data_ekspor"]) - shown(row["nilai_resmi"])
+    gap = row["perubahan"]  # as the reconciliation section states it
     return [f"Menurut hasil resmi BKN IP ASN {fmt.number(row['nilai_resmi'])}; dengan data yang sudah ada di "
-            f"ekspor menjadi {fmt.number(row['nilai_dengan_data_ekspor'])} ({'+' if gap >= 0 else '−'}"
+            f"ekspor menjadi {fmt.number(row['nilai_dengan_data_ekspor'])} ({'−' if shown(gap) < 0 else '+'}"
             f"{_points(gap)} poin; {fmt.integer(row['pns_berbeda'])} PNS dengan nilai berbeda)."]
 
 

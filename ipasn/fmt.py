@@ -34,10 +34,21 @@ def number(value: float | None, decimals: int = 2, *, trim: bool = False) -> str
         return format_decimal(_as_shown(value), format=pattern, locale=LOCALE)
 
 
-def shown(value: float, decimals: int = 2) -> decimal.Decimal:
-    """The value as `number` shows it, as a Decimal: differences of shown values add up as shown."""
+def rounded(value: float, decimals: int = 2) -> float:
+    """The value as `number` shows it (half up on its shortest decimal text): what a sentence that
+    compares shown numbers compares; NaN for a missing value."""
+    if is_missing(value):
+        return float("nan")
     with _rounding_half_up():
-        return round(_as_shown(value), decimals)
+        return float(_as_shown(value).quantize(decimal.Decimal(1).scaleb(-decimals)))
+
+
+def signed(value: float, decimals: int = 2) -> str:
+    """+1,20, −0,35 (a real minus sign), 0,00."""
+    if is_missing(value):
+        return EMPTY
+    text = number(abs(value), decimals)
+    return f"+{text}" if rounded(value, decimals) > 0 else (f"−{text}" if rounded(value, decimals) < 0 else text)
 
 
 def points(value: float | None) -> str:

@@ -9,9 +9,11 @@ Start with the data, then show it; every function returns something the notebook
     nb.headline(report, nb.Targets.of({"ip_asn": 75}))
 
 Loading
-    report_data, ReportData, Targets
+    report_data, ReportData, Targets, Dokumen
+Front and back (from the run definition's logo, kata_pengantar, penandatangan, pembanding)
+    cover, foreword, signature
 Tables and text of the reports
-    title, headline, analysis_table, competence_table, sub_unit_table, improvement_summary,
+    narrative, sentences, title, headline, analysis_table, competence_table, sub_unit_table, improvement_summary,
     improvement_table, findings_table, findings_summary, employee_table, rules_in_force,
     target_table, unit_ranking_table, category_table, breakdown_table, accounting_table
 Plan to reach the target (targets.ip_asn or targets.kategori)
@@ -37,7 +39,10 @@ explain each function.
 from ipasn.report.content.charts import (breakdown, category_distribution, decimal_comma,
                                          dimensions_against_maximum, to_svg, unit_ranking, warm_up)
 from ipasn.report.content.data import ReportData, report_data
+from ipasn.report.content.dokumen import Dokumen
 from ipasn.report.content.explore import missing_items
+from ipasn.report.content.front import cover, foreword, signature
+from ipasn.report.content.narrative import narrative, sentences
 from ipasn.report.content.frames import table
 from ipasn.report.content.inline import configure, preload
 from ipasn.report.content.present_plan import plan, target_plan
@@ -59,7 +64,8 @@ KERNEL_SETUP = (configure,)
 configure()  # in a Jupyter kernel: figures and tables as above; elsewhere nothing
 
 __all__ = [
-    "ReportData", "Targets", "accounting_table", "analysis_table", "breakdown", "breakdown_table",
+    "Dokumen", "ReportData", "Targets", "accounting_table", "cover", "foreword", "narrative", "sentences",
+    "signature", "analysis_table", "breakdown", "breakdown_table",
     "category_distribution", "category_table", "competence_table", "decimal_comma", "dimensions_against_maximum",
     "employee_table", "findings_summary", "findings_table", "headline", "movements",
     "improvement_summary", "improvement_table", "missing_items", "plan", "reconciliation", "reconciliation_list",

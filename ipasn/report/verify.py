@@ -53,6 +53,7 @@ def check_inputs(report_dir: Path, manifest: dict, data: list[Path] | None) -> t
         if digest != recorded["sha256"]:
             problems.append(f"berkas data berubah: {path}\n    tercatat {recorded['sha256']}\n    sekarang {digest}")
     problems += _check_official(_official_path(report_dir, manifest), inputs.get("resmi"))
+    problems += _check_front(report_dir, inputs.get("dokumen") or {})
     rules = inputs["rules"]
     rules_ref = (str(_locate(report_dir, rules["path"], rules["path_absolute"]) or rules["path_absolute"])
                  if rules.get("path_absolute") else rules["ref"])
@@ -64,6 +65,16 @@ def check_inputs(report_dir: Path, manifest: dict, data: list[Path] | None) -> t
         if digest != rules["sha256"]:
             problems.append(f"aturan berubah: {rules_ref}\n    tercatat {rules['sha256']}\n    sekarang {digest}")
     return data_paths, problems
+
+
+def _check_front(report_dir: Path, recorded: dict) -> list[str]:
+    """The logo and foreword file the documents were made with, unchanged (a rerun reads them again)."""
+    problems = []
+    for key, entry in recorded.items():
+        path = _locate(report_dir, entry["path"], entry["path_absolute"])
+        if path is None or sha256_file(path) != entry["sha256"]:
+            problems.append(f"{key}: berkas hilang atau berubah: {entry['path_absolute']}")
+    return problems
 
 
 def _official_path(report_dir: Path, manifest: dict) -> Path | None:

@@ -17,6 +17,7 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from ipasn.report.content import charts
@@ -31,6 +32,11 @@ LONG_FILE = "siasn_sukamaju_kabupaten_2022.xlsx"
 LONG_UNIT = "Dinas Pemberdayaan Masyarakat dan Desa, Kependudukan dan Pencatatan Sipil Provinsi"
 
 
+ROOT = Path(__file__).resolve().parents[2]
+# The documents' front and back, so that the checks below cover the cover, foreword and signature too.
+FRONT = ("logo: logo.svg\nkata_pengantar: 'Laporan ini disusun sebagai bahan **evaluasi**.'\n"
+         "penandatangan: {jabatan: Kepala Badan Kepegawaian Daerah, nama: Nama Contoh, nip: '197001012000031001', "
+         "kota: Sukamaju, tanggal: 2024-01-03}\npembanding: [{nama: Nasional, tahun: 2022, ip_asn: 68.5}]\n")
 WBR = "\0"
 
 
@@ -116,9 +122,10 @@ def documents(tmp_path_factory) -> list[Path]:
     folder = tmp_path_factory.mktemp("layout")
     demo = make_siasn(units=4, employees=150, seed=2022)  # the fourth: Dinas Pekerjaan Umum dan Penataan Ruang
     (folder / LONG_FILE).write_bytes(demo.workbook())
+    shutil.copy(ROOT / "params" / "logo-demo.svg", folder / "logo.svg")
     (folder / "run.yaml").write_text(
         f"instansi: Pemerintah Kabupaten Sukamaju\ntahun: 2022\ndata: {LONG_FILE}\n"
-        "targets: {ip_asn: 71}\nformats: [html, pdf]\noutput: out\n", encoding="utf-8")
+        "targets: {ip_asn: 71}\nformats: [html, pdf]\noutput: out\n" + FRONT, encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "ipasn.cli", "run", str(folder / "run.yaml"),
                            "--no-progress"], capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr
@@ -155,8 +162,9 @@ def name_lines(pdf: Path, name: str) -> list[int]:
 def test_a_long_unit_name_has_room_in_the_ranking_table(documents):
     instansi = next(p for p in documents if p.name == "instansi.pdf")
     lines = name_lines(instansi, "Dinas Pekerjaan Umum dan Penataan Ruang")
-    # the ranking table (two lines at most), the chart (one) and the plan's table per unit kerja
-    assert len(lines) == 3 and max(lines) <= 2
+    # the narrative (the lowest unit), the ranking table (two lines at most), the chart (one) and the
+    # plan's table per unit kerja
+    assert len(lines) == 4 and max(lines) <= 2
 
 
 @needs_pdf
@@ -178,6 +186,11 @@ def test_the_checks_find_a_split_word_and_a_second_footer(tmp_path):
     assert footer_problems(document, pages) == ["halaman 1: kaki 2 kali"]
 
 
+COMPARED = {"pembanding": [{"nama": "Nasional", "tahun": 2022, "ip_asn": 68.5},
+                           {"nama": "Nasional", "tahun": 2021, "ip_asn": 60},
+                           {"nama": "Provinsi Demo", "tahun": 2022, "ip_asn": 55}]}
+
+
 @pytest.fixture(scope="module")
 def report():
     """The demo instansi with one unit renamed to a long real-world name."""
@@ -194,10 +207,31 @@ def report():
     lambda r: charts.breakdown_figure(r, "jenis_kelamin", "IP ASN per jenis kelamin"),
     lambda r: charts.category_figure(r),
     lambda r: charts.dimensions_figure(r),
-], ids=["peringkat", "pendidikan", "jabatan", "kelamin", "kategori", "dimensi"])
+    lambda r: charts.unit_ranking_figure(r, dokumen=COMPARED),
+], ids=["peringkat", "pendidikan", "jabatan", "kelamin", "kategori", "dimensi", "peringkat-pembanding"])
 def test_chart_labels_are_inside_the_figure_and_apart(report, make):
     figure = make(report)
     assert charts.label_problems(figure) == []
+
+
+def test_comparison_figures_are_labelled_lines_of_their_year_only(report):
+    """The ranking chart draws the year's figures as labelled vertical lines; the trend chart a line
+    per name through the years it shows; labels inside the figure, legend clear of the bars."""
+    from ipasn.report.content.targets import Targets
+    from ipasn.report.content.trend_report import trend_figure
+    from ipasn.report.content.trends import scope_rows
+
+    ranking = charts.unit_ranking_figure(report, dokumen=COMPARED)
+    lines = {line.get_label(): line.get_xdata()[0] for line in ranking.axes[0].get_lines()}
+    assert lines == {"Nasional 2022: 68,50": 68.5, "Provinsi Demo 2022: 55,00": 55.0}  # not 2021's
+    assert [t.get_text() for t in ranking.legends[0].get_texts()] == list(lines)
+    history = report_data(history_years=[2021]).history
+    rows = scope_rows(history, {"tahun": [2021, 2022]}, None)
+    trend = trend_figure(rows, Targets.of({"ip_asn": 71}), COMPARED)
+    drawn = {line.get_label(): list(zip(line.get_xdata(), line.get_ydata())) for line in trend.axes[0].get_lines()}
+    assert drawn["Nasional"] == [(2021, 60.0), (2022, 68.5)]
+    assert drawn["Provinsi Demo 2022: 55,00"] == [(2022, 55.0)]
+    assert charts.label_problems(trend) == []
 
 
 def test_unit_names_are_whole_in_the_ranking_chart(report):
@@ -228,3 +262,33 @@ def test_education_levels_lie_down_when_they_do_not_fit_side_by_side(report):
     figure = charts.breakdown_figure(report, "pendidikan", "IP ASN per jenjang pendidikan")
     labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
     assert "D-III/Sarjana Muda" in labels and re.fullmatch(r"SD", labels[-1])
+
+
+@needs_pdf
+def test_the_cover_and_the_foreword_stand_on_their_own_pages_and_the_signature_closes(documents):
+    for pdf in documents:
+        pages = [" ".join(page.split()) for page in pdf_pages(pdf)]
+        assert pages[0].startswith("Laporan Indeks Profesionalitas ASN Tahun 2022") and "Ringkasan" not in pages[0]
+        assert pages[1].startswith("Kata Pengantar Laporan ini disusun sebagai bahan evaluasi.")
+        assert "Ringkasan" not in pages[1] and pages[2].startswith("Ringkasan")
+        assert ("Sukamaju, 3 Januari 2024 Kepala Badan Kepegawaian Daerah Nama Contoh NIP 197001012000031001"
+                in pages[-1])
+        assert 'src="data:image/svg+xml;base64,' in pdf.with_suffix(".html").read_text(encoding="utf-8")
+
+
+def test_the_narrative_of_the_run_states_the_numbers_of_its_scores_workbook(documents):
+    """The instansi's narrative, read back from its HTML, against the scores workbook the run wrote."""
+    from tests.report.test_narrative import NUMBER, close
+
+    instansi = next(p for p in documents if p.name == "instansi.pdf")
+    document = instansi.with_suffix(".html").read_text(encoding="utf-8")
+    text = html.unescape(document.split('<p class="narasi">', 1)[1].split("</p>", 1)[0])
+    scores = pd.read_excel(next(instansi.parent.glob("skor-*.xlsx")), sheet_name="skor", engine="openpyxl")
+    units = scores.groupby("unit_kerja")["ip_asn"].mean()
+    assert close(re.search(rf"sebesar ({NUMBER})", text).group(1), scores["ip_asn"].mean())
+    assert close(re.search(rf"\(kurang ({NUMBER}) poin\)", text).group(1), 71 - round(scores["ip_asn"].mean(), 2))
+    reached = int((units.round(2) >= 71).sum())
+    said = re.search(r"Dari (\d+) unit kerja, (\d+) telah mencapai", text)
+    assert (int(said.group(1)), int(said.group(2))) == (len(units), reached) if said else reached == 0
+    gap = re.search(rf"({NUMBER}) poin (di atas|di bawah) IP ASN Nasional tahun 2022 \(68,50\)", text)
+    assert gap and close(gap.group(1), abs(round(scores["ip_asn"].mean(), 2) - 68.5))

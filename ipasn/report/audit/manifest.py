@@ -65,9 +65,11 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
                    templates: dict[str, Path], jobs: dict[str, tuple[Job, str]],
                    results: dict[str, JobResult], previous: dict | None, workbook: Path,
                    workbook_key: str, run_key: str | None = None, resmi: Path | None = None,
-                   reconciliation: Path | None = None, plan: Path | None = None, years_data: dict[int, list[Path]] | None = None) -> dict:
+                   reconciliation: Path | None = None, plan: Path | None = None,
+                   years_data: dict[int, list[Path]] | None = None, front: dict[str, Path] | None = None) -> dict:
     """`data`: this year's inputs. `years_data`: every year the documents show (this one and the earlier
-    ones of the run, for the trends) with its inputs. `resmi`: BKN's official results of the year."""
+    ones of the run, for the trends) with its inputs. `resmi`: BKN's official results of the year.
+    `front`: the files of the documents' front by run key (logo, kata_pengantar)."""
     documents = dict((previous or {}).get("documents", {}))  # --only keeps the others' records
     for key, (job, fingerprint) in jobs.items():
         result = results.get(key)
@@ -104,6 +106,8 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
             # BKN's official results the documents show (runs with `resmi:`)
             "resmi": {"path": _relative(resmi, year_dir), "path_absolute": str(resmi),
                       "sha256": sha256_file(resmi)} if resmi else None,
+            "dokumen": {key: {"path": _relative(path, year_dir), "path_absolute": str(path),
+                              "sha256": sha256_file(path)} for key, path in sorted((front or {}).items())},
         },
         "templates": {name: {"path": str(path), "sha256": pv.template_sha256(path)}
                       for name, path in sorted(templates.items())},

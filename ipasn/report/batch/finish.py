@@ -84,7 +84,8 @@ def finish(prepared: PreparedRun, results: dict[str, JobResult], previous: dict[
             templates=templates, jobs=jobs, results=results, previous=previous.get(tahun), workbook=workbook,
             workbook_key=workbook_key, run_key=key, resmi=params.resmi_path(tahun), reconciliation=reconciled,
             plan=planned,
-            years_data={t: params.data_paths(t) for t in prepared.results if t <= tahun})
+            years_data={t: params.data_paths(t) for t in prepared.results if t <= tahun},
+            front=params.front_files())
         manifests.append(mf.write_manifest(year_dir, manifest))
     indexes.append(write_years_index(prepared.instansi_dir, {**_other_years(prepared.instansi_dir), **shown_years}))
     return indexes, manifests

@@ -14,13 +14,27 @@ from ipasn.errors import ParamsError
 from ipasn.report.batch.params import RunParams
 from ipasn.report.document.job import TEMPLATES
 
-def job_parameters(params: RunParams, tahun: int, unit: str | None) -> dict:
-    """The papermill parameters of one document: a unit's (unit given) or the instansi's."""
+def job_parameters(params: RunParams, tahun: int, unit: str | None, dokumen: dict | None = None) -> dict:
+    """The papermill parameters of one document: a unit's (unit given) or the instansi's. `dokumen`:
+    the run's front and back (`front_parameter`), passed only when the run gives any, so a custom
+    notebook made before those keys existed still takes a run without them."""
     parameters = {"tahun": tahun, "instansi": params.instansi,
                   "targets": params.targets.model_dump(exclude_none=True), "scored": "bundle"}
     if unit is not None:
         parameters.update(unit=unit, mask_personal=params.options.mask_personal_data)
+    if dokumen:
+        parameters["dokumen"] = dokumen
     return parameters
+
+
+def front_parameter(params: RunParams) -> dict:
+    """The `dokumen` parameter of every document of the run (logo and foreword read and checked
+    here, once): {} when the run gives no logo, kata_pengantar, penandatangan or pembanding."""
+    return params.dokumen().model_dump(mode="json", exclude_defaults=True)
+
+
+def _front_given(params: RunParams) -> bool:
+    return bool(params.logo or params.kata_pengantar or params.penandatangan or params.pembanding)
 
 
 def declared_parameters(path: Path) -> list[str] | None:
@@ -43,7 +57,8 @@ def check_notebooks(params: RunParams) -> None:
         path = params.notebook(kind)
         if path is None:
             continue
-        wanted = list(job_parameters(params, params.tahun[0], "?" if kind == "unit" else None))
+        wanted = list(job_parameters(params, params.tahun[0], "?" if kind == "unit" else None,
+                                     {"?": True} if _front_given(params) else None))
         declared = declared_parameters(path)
         shipped = f"notebooks/{TEMPLATES[kind]}"
         if declared is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ipasn.errors import ParamsError
 from ipasn.report.content.data import DEMO, demo_workbook, official_demo
+from ipasn.report.content.dokumen import Dokumen, Pembanding, Penandatangan, logo_data_uri
 from ipasn.report.content.targets import Targets
 
 Paths = str | list[str]  # a workbook, a file or a folder, or a list of them
@@ -22,28 +22,6 @@ class RunOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     mask_personal_data: bool = False  # mask NIP and names in every document (UU 27/2022)
-
-
-class Penandatangan(BaseModel):
-    """The signature block closing the documents; `tanggal` is written in Indonesian (3 Januari 2024)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    jabatan: str = Field(min_length=1)
-    nama: str = Field(min_length=1)
-    nip: str | None = None
-    kota: str | None = None
-    tanggal: date | None = None  # None: no date line (a run-day default would break byte-identical reruns)
-
-
-class Pembanding(BaseModel):
-    """A comparison figure, e.g. the national IP ASN of a year, shown beside the instansi's own."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    nama: str = Field(min_length=1)  # "Nasional", "Provinsi Kalimantan Selatan"
-    tahun: int
-    ip_asn: float = Field(ge=0, le=100)
 
 
 class Notebooks(BaseModel):
@@ -224,6 +202,34 @@ class RunParams(BaseModel):
         if not path.is_file():
             raise ParamsError(f"notebooks.{kind}: berkas tidak ditemukan: {path}")
         return path
+
+    def front_files(self) -> dict[str, Path]:
+        """The files the documents' front is read from (the logo; the foreword when it names a .md
+        file): the manifest pins them, as it pins the data."""
+        files = {}
+        if self.logo:
+            files["logo"] = (self.base_dir / self.logo).resolve()
+        foreword = (self.kata_pengantar or "").strip()
+        if foreword.lower().endswith(".md") and "\n" not in foreword:
+            files["kata_pengantar"] = (self.base_dir / foreword).resolve()
+        return files
+
+    def dokumen(self) -> Dokumen:
+        """The documents' front and back as the notebooks take them: the logo as a data URI (checked:
+        a PNG or SVG file), the foreword as Markdown text (read from its file when it names a .md)."""
+        files = self.front_files()
+        logo = logo_data_uri(files["logo"]) if "logo" in files else None
+        foreword = self.kata_pengantar
+        if "kata_pengantar" in files:
+            path = files["kata_pengantar"]
+            if not path.is_file():
+                raise ParamsError(f"kata_pengantar: berkas tidak ditemukan: {path}")
+            try:
+                foreword = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:
+                raise ParamsError(f"kata_pengantar: {path} bukan teks UTF-8") from exc
+        return Dokumen(logo=logo, kata_pengantar=foreword, penandatangan=self.penandatangan,
+                       pembanding=self.pembanding)
 
     def output_dir(self) -> Path:
         return (self.base_dir / self.output).resolve()

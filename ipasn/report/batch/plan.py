@@ -14,7 +14,7 @@ from ipasn.errors import ParamsError, YearError
 from ipasn.files import clean_temporaries, sha256_bytes, sha256_file
 from ipasn.report.audit import manifest as mf
 from ipasn.report.audit.provenance import dataset_key
-from ipasn.report.batch.notebook_params import check_notebooks, job_parameters
+from ipasn.report.batch.notebook_params import check_notebooks, front_parameter, job_parameters
 from ipasn.report.batch.params import RunParams
 from ipasn.report.batch.slugs import instansi_slug, unique_slugs
 from ipasn.report.content import trends
@@ -46,6 +46,7 @@ class PreparedRun:
     instansi_dir: Path
     data_key: str  # hash of every input of the run, the rules and the code
     data_keys: dict[int, str] = field(default_factory=dict)  # the same, per year: that year's inputs
+    dokumen: dict = field(default_factory=dict)  # the notebooks' `dokumen` parameter (front_parameter)
     jobs: list[Job] = field(default_factory=list)
     fingerprints: dict[str, str] = field(default_factory=dict)  # job key -> fingerprint
     # Years with BKN's official results: the numbers the documents show, and the reconciliation.
@@ -108,6 +109,7 @@ def template_paths(params: RunParams) -> dict[str, Path]:
 def prepare(params: RunParams, only: str | None = None) -> PreparedRun:
     """Load and score once per year, write each report's bundle, and plan the jobs."""
     check_notebooks(params)  # a custom notebook that cannot take the run's parameters
+    dokumen = front_parameter(params)  # a missing or unreadable logo or foreword stops the run here
     label, text = ruleset_text(params.rules_ref())
     rules = parse_ruleset(text, label)
     beyond = params.targets.beyond(rules.dimensi_maks)
@@ -139,7 +141,7 @@ def prepare(params: RunParams, only: str | None = None) -> PreparedRun:
                         unique_slugs(every_unit), instansi_dir(params),
                         dataset_key(params.input_paths(), rules_sha256),
                         {t: dataset_key(params.input_paths(t), rules_sha256) for t in params.tahun},
-                        official=official)
+                        official=official, dokumen=dokumen)
     for tahun, result in results.items():
         year_dir = prepared.year_dir(tahun)
         if year_dir.exists():
@@ -204,7 +206,7 @@ def _job(prepared: PreparedRun, result: ScoreResult, year_dir: Path, unit: str |
     if tahun in prepared.official:
         report.official = prepared.official[tahun].part(unit)
     report.history, report.movement, report.trend = trend
-    parameters = job_parameters(params, tahun, unit)
+    parameters = job_parameters(params, tahun, unit, prepared.dokumen)
     scope = unit if unit is not None else params.instansi
     job = Job(
         tahun=tahun, unit=unit, slug=prepared.slugs[unit] if unit is not None else INSTANSI,

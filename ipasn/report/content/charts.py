@@ -20,6 +20,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, ScalarFormatter
 from ipasn import fmt
 from ipasn.report.content.analysis import DIMENSION_LABELS
 from ipasn.report.content.data import ReportData
+from ipasn.report.content.dokumen import Dokumen, Pembanding
 from ipasn.report.content.widths import word_width_mm
 from ipasn.ruleset import DIMENSIONS
 from ipasn.scoring.summary import summarise
@@ -39,6 +40,8 @@ STYLE = {
 LABEL_WIDTH = 40  # characters on one line of a category label
 WIDTH, RIGHT = 6.5, 0.97  # inches; the axes end at this share of the width
 SVG_METADATA = {"Date": None}  # no timestamp in the file
+LEGEND_ROW = 0.25  # inches below a chart for the legend of its comparison figures
+REFERENCE_COLORS = ("#6b46c1", "#00838f", "#5d4037", "#ad1457")  # comparison figures (pembanding), in turn
 _AXIS = FuncFormatter(lambda v, _: fmt.number(v, 6, trim=True))
 _DECIMAL = FuncFormatter(lambda v, _: fmt.number(v, 0) if float(v).is_integer() else fmt.number(v, 1))
 
@@ -196,14 +199,22 @@ def breakdown_figure(report: ReportData, by: str, title: str):
     return fig
 
 
-def _lying_bars(names: list[str], values, categories: list[str], title: str, xlabel: str):
+def reference_label(figure: Pembanding) -> str:
+    """How a comparison figure is named in a chart's legend: "Nasional 2022: 68,50"."""
+    return _label(f"{figure.nama} {figure.tahun}: {fmt.number(figure.ip_asn)}", 60)
+
+
+def _lying_bars(names: list[str], values, categories: list[str], title: str, xlabel: str,
+                references: list[Pembanding] = ()):
     """Horizontal bars, one per name (last name on top), the value at the end of each bar."""
     lines = max((n.count("\n") + 1 for n in names), default=1)
-    height = max(2.0, (0.2 + 0.11 * (lines - 1)) * len(names) + 0.9)
+    legend = LEGEND_ROW if references else 0.0  # below the axis label: never over a bar or its value
+    height = max(2.0, (0.2 + 0.11 * (lines - 1)) * len(names) + 0.9) + legend
     # The left margin holds the widest name (and the tick); the right one a value written past 100.
     left = (max((_text_inches(n, 7) for n in names), default=0.0) + 0.15) / WIDTH
     with rc_context(STYLE):
         fig, ax = _figure(WIDTH, height, left=left, right=1 - 0.4 / WIDTH)
+        fig.subplots_adjust(bottom=(0.45 + legend) / height)
         ax.barh(range(len(names)), values, color=[COLORS.get(c, BAR) for c in categories])
         ax.set_yticks(range(len(names)), names, fontsize=7)
         ax.set_ylim(-0.6, len(names) - 0.4)
@@ -215,15 +226,21 @@ def _lying_bars(names: list[str], values, categories: list[str], title: str, xla
         ax.set_xlabel(xlabel)
         ax.set_title(title)
         ax.xaxis.set_major_formatter(_DECIMAL)
+        for figure, color in zip(references, REFERENCE_COLORS * len(references)):
+            ax.axvline(figure.ip_asn, color=color, linestyle=":", linewidth=1.2, label=reference_label(figure))
+        if references:
+            fig.legend(frameon=False, fontsize=7, loc="lower center", ncols=min(len(references), 3))
     return fig
 
 
-def unit_ranking(report: ReportData, limit: int = 60) -> SVG:
-    """Units by mean IP ASN as horizontal bars, at most `limit` (the highest): ``nb.unit_ranking(report)``."""
-    return to_svg(unit_ranking_figure(report, limit))
+def unit_ranking(report: ReportData, limit: int = 60, dokumen: Dokumen | dict | None = None) -> SVG:
+    """Units by mean IP ASN as horizontal bars, at most `limit` (the highest), with a labelled line
+    for each comparison figure of the year (`dokumen`'s pembanding): ``nb.unit_ranking(report,
+    dokumen=dokumen)``."""
+    return to_svg(unit_ranking_figure(report, limit, dokumen))
 
 
-def unit_ranking_figure(report: ReportData, limit: int = 60):
+def unit_ranking_figure(report: ReportData, limit: int = 60, dokumen: Dokumen | dict | None = None):
     """The `limit` best units, best on top, coloured by category; names whole (wrapped, never cut)."""
     summary = summarise(report, by="unit_kerja").reset_index().dropna(subset=["ip_asn"])
     title = "Peringkat unit kerja"
@@ -231,7 +248,8 @@ def unit_ranking_figure(report: ReportData, limit: int = 60):
         title += f" ({fmt.integer(limit)} teratas dari {fmt.integer(len(summary))})"
     summary = summary.sort_values(["ip_asn", "unit_kerja"], ascending=[True, False]).tail(limit)
     return _lying_bars([_label(n) for n in summary["unit_kerja"]], summary["ip_asn"].to_numpy(),
-                       list(summary["kategori"]), title, "Rata-rata IP ASN")
+                       list(summary["kategori"]), title, "Rata-rata IP ASN",
+                       Dokumen.of(dokumen).pembanding_of(report.period.tahun))
 
 
 def warm_up() -> None:

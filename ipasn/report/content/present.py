@@ -16,6 +16,7 @@ from ipasn import fmt
 from ipasn.report.content import analysis as an
 from ipasn.report.content.data import ReportData
 from ipasn.report.content.markup import esc, show, table
+from ipasn.report.content.dokumen import Dokumen
 from ipasn.report.content.privacy import mask_name, mask_nip
 from ipasn.report.content.targets import Targets
 from ipasn.official.shown import COMPUTED_NOTE, NO_EXPORT_DETAIL
@@ -56,8 +57,9 @@ def detail_scores(report: ReportData) -> tuple[pd.DataFrame | None, str]:
     return computed, f'<p class="keterangan">{esc(note)}</p>'
 
 
-def headline(report: ReportData, targets: Targets) -> HTML:
-    """The summary box: mean IP ASN, category, PNS measured: ``nb.headline(report, nb.Targets.of(targets))``."""
+def headline(report: ReportData, targets: Targets, dokumen: Dokumen | dict | None = None) -> HTML:
+    """The summary box: mean IP ASN, category, PNS measured, and the comparison figures of the year
+    (`dokumen`'s pembanding): ``nb.headline(report, nb.Targets.of(targets), dokumen)``."""
     whole = summarise(report, by=None).iloc[0]
     value = whole["ip_asn"]
     target = targets.ip_asn
@@ -72,9 +74,26 @@ def headline(report: ReportData, targets: Targets) -> HTML:
         f"pegawai terdaftar ({fmt.percent(whole['partisipasi'])}); "
         f"{fmt.integer(whole['tidak_diukur'])} tidak diukur ({not_measured_reasons(report.pegawai)}). "
         f"Data lengkap: {fmt.integer(whole['data_lengkap'])} PNS ({fmt.percent(whole['kelengkapan'])}).</p>",
+        _comparison_table(report, value, Dokumen.of(dokumen)),
         *_missing_tables(report),
         "</div>",
     )
+
+
+def _comparison_table(report: ReportData, value: float, dokumen: Dokumen) -> str:
+    """This year's comparison figures beside the document's own IP ('' without any)."""
+    figures = dokumen.pembanding_of(report.period.tahun)
+    if not figures or pd.isna(value):
+        return ""
+    own = report.unit if report.unit is not None else "Instansi ini"
+    frame = pd.DataFrame({
+        "Pembanding": [own, *(p.nama for p in figures)],
+        "Tahun": [str(report.period.tahun)] * (len(figures) + 1),
+        "IP ASN": [fmt.number(value), *(fmt.number(p.ip_asn) for p in figures)],
+        "Selisih": [fmt.EMPTY, *(fmt.signed(fmt.rounded(value) - fmt.rounded(p.ip_asn)) for p in figures)],
+    })
+    return (table(frame, "tabel kecil pembanding", ("IP ASN", "Selisih")) +
+            '<p class="keterangan">Selisih = IP ASN dokumen ini dikurangi IP ASN pembanding.</p>')
 
 
 def _missing_tables(report: ReportData) -> list[str]:

@@ -24,7 +24,7 @@ from ipasn.scoring.bands import categorize
 
 def shown_gain(before: float, after: float) -> str:
     """A step's gain as the difference of the two IPs as shown, so the gains add up to what is shown."""
-    return "+" + fmt.number(float(fmt.shown(after) - fmt.shown(before)))
+    return "+" + fmt.number(fmt.rounded(after) - fmt.rounded(before))
 
 
 def action_text(step: PlanStep, rules: Ruleset) -> str:

@@ -14,9 +14,10 @@ from matplotlib.figure import Figure
 from ipasn import fmt
 from ipasn.report.content import trends as tr
 from ipasn.report.content.analysis import DIMENSION_LABELS
-from ipasn.report.content.charts import _DECIMAL, STYLE, to_svg
+from ipasn.report.content.charts import _DECIMAL, REFERENCE_COLORS, STYLE, reference_label, to_svg
 from ipasn.report.content.data import ReportData
 from ipasn.report.content.markup import esc, table
+from ipasn.report.content.dokumen import Dokumen
 from ipasn.report.content.privacy import mask_name, mask_nip
 from ipasn.report.content.targets import Targets
 from ipasn.ruleset import DIMENSIONS
@@ -41,10 +42,7 @@ def _signed(value: float, decimals: int = 2) -> str:
 
 def _rows(report: ReportData) -> pd.DataFrame:
     """The document's own scope per year: the unit's rows in a unit report, the instansi's otherwise."""
-    history = report.history
-    key = report.trend.get("unit_kerja")
-    rows = history[history["unit_kerja"] == key] if report.unit is not None else history[history["unit_kerja"].isna()]
-    return rows.sort_values("tahun").reset_index(drop=True)
+    return tr.scope_rows(report.history, report.trend, report.unit)
 
 
 def _source_note(report: ReportData) -> str:
@@ -66,15 +64,16 @@ def _unit_note(report: ReportData, rows: pd.DataFrame) -> str:
     return f'<p class="peringatan">Unit ini {esc(status)}.</p>' if status else ""
 
 
-def trends(report: ReportData, targets: Targets) -> HTML:
+def trends(report: ReportData, targets: Targets, dokumen: Dokumen | dict | None = None) -> HTML:
     """IP ASN and each dimension per year, the change against the previous year, participation, and
-    the line chart (with the target line when one is set)."""
+    the line chart (with the target line when one is set, and the comparison figures of the years
+    shown: `dokumen`'s pembanding)."""
     if len(report.history) == 0 or not report.trend:
         return _show(ONE_YEAR)
     rows = _rows(report)
     if rows.empty:
         return _show(_source_note(report), "<p>Tidak ada data unit ini pada tahun-tahun tersebut.</p>")
-    change = rows["ip_asn"].diff()
+    change = rows["ip_asn"].map(fmt.rounded).diff()  # of the values as shown: 56,21 − 53,05 = +3,16
     frame = pd.DataFrame({
         "Tahun": rows["tahun"].map(str),
         "Terdaftar": rows["terdaftar"].map(fmt.integer),
@@ -89,18 +88,24 @@ def trends(report: ReportData, targets: Targets) -> HTML:
     verb = "naik" if last["ip_asn"] > first["ip_asn"] else ("turun" if last["ip_asn"] < first["ip_asn"] else "tetap")
     sentence = (f"<p>IP ASN {verb} dari <strong>{fmt.number(first['ip_asn'])}</strong> ({int(first['tahun'])}) "
                 f"ke <strong>{fmt.number(last['ip_asn'])}</strong> ({int(last['tahun'])}), "
-                f"{_signed(last['ip_asn'] - first['ip_asn'])} poin.</p>") if len(rows) > 1 else ""
+                f"{_signed(fmt.rounded(last['ip_asn']) - fmt.rounded(first['ip_asn']))} poin.</p>") if len(rows) > 1 else ""
     return _show(
         _source_note(report), _unit_note(report, rows), sentence,
         table(frame, "tabel", tuple(c for c in frame.columns if c not in ("Tahun", "Kategori"))),
         '<p class="keterangan">Perubahan = IP ASN dikurangi IP ASN tahun sebelumnya. Kual. = kualifikasi, '
         "Komp. = kompetensi, Kin. = kinerja, Disp. = disiplin.</p>",
-        trend_chart(rows, targets).data,
+        trend_chart(rows, targets, dokumen).data,
     )
 
 
-def trend_chart(rows: pd.DataFrame, targets: Targets):
-    """Two panels: IP ASN per year with the target line; each dimension per year."""
+def trend_chart(rows: pd.DataFrame, targets: Targets, dokumen: Dokumen | dict | None = None):
+    """The trend figure as SVG (`trend_figure`)."""
+    return to_svg(trend_figure(rows, targets, dokumen))
+
+
+def trend_figure(rows: pd.DataFrame, targets: Targets, dokumen: Dokumen | dict | None = None):
+    """Two panels: IP ASN per year with the target line and the comparison figures (each a dotted
+    line through its values of the years shown); each dimension per year."""
     years = [int(t) for t in rows["tahun"]]
     with rc_context(STYLE):
         fig = Figure(figsize=(6.5, 2.8))  # not pyplot: an analyst's own plt figures stay theirs
@@ -112,9 +117,10 @@ def trend_chart(rows: pd.DataFrame, targets: Targets):
         if targets.ip_asn:
             left.axhline(targets.ip_asn, color="#c62828", linestyle="--", linewidth=1,
                          label=f"Target {fmt.number(targets.ip_asn)}")
+        _reference_lines(left, years, Dokumen.of(dokumen))
         left.set_ylim(0, 100)
         left.set_title("IP ASN per tahun")
-        left.legend(frameon=False, fontsize=7, loc="lower right")
+        _left_legend(fig, left)
         for dimension in DIMENSIONS:
             right.plot(years, rows[dimension], marker="o", color=LINE_COLORS[dimension],
                        label=DIMENSION_LABELS[dimension])
@@ -123,8 +129,35 @@ def trend_chart(rows: pd.DataFrame, targets: Targets):
         right.set_ylim(0, 45)
         for ax in (left, right):
             ax.set_xticks(years, [str(t) for t in years])
+            ax.set_xlim(years[0] - 0.35, years[-1] + 0.35)  # room for the first and last value labels
             ax.yaxis.set_major_formatter(_DECIMAL)
-    return to_svg(fig)
+    return fig
+
+
+def _left_legend(fig, ax) -> None:
+    """IP ASN and the target fit in the panel's empty lower right; with comparison figures the legend
+    goes below both panels (the figure grows), so it never covers a line or a value."""
+    labels = ax.get_legend_handles_labels()[1]
+    if len(labels) <= 2:
+        ax.legend(frameon=False, fontsize=7, loc="lower right")
+        return
+    rows = -(-len(labels) // 4)
+    width, height = fig.get_size_inches()
+    grown = height + 0.2 * rows
+    fig.set_size_inches(width, grown)
+    fig.subplots_adjust(top=1 - (1 - 0.86) * height / grown, bottom=(0.2 * height + 0.2 * rows) / grown)
+    fig.legend(*ax.get_legend_handles_labels(), frameon=False, fontsize=7, loc="lower center", ncols=4)
+
+
+def _reference_lines(ax, years: list[int], dokumen: Dokumen) -> None:
+    """One dotted line per comparison figure name through its values of the years shown; the legend
+    names it (a single year's figure with its value, which no line shows)."""
+    names = list(dict.fromkeys(p.nama for p in dokumen.pembanding if p.tahun in years))
+    for name, color in zip(names, REFERENCE_COLORS * len(names)):
+        figures = sorted((p for p in dokumen.pembanding if p.nama == name and p.tahun in years),
+                         key=lambda p: p.tahun)
+        ax.plot([p.tahun for p in figures], [p.ip_asn for p in figures], linestyle=":", marker="x",
+                color=color, linewidth=1.2, label=reference_label(figures[0]) if len(figures) == 1 else name)
 
 
 def unit_changes(report: ReportData) -> HTML:
@@ -140,7 +173,7 @@ def unit_changes(report: ReportData) -> HTML:
         "Unit kerja": changes["unit_kerja"],
         f"IP ASN {previous}": changes["sebelum"].map(fmt.number),
         f"IP ASN {last}": changes["sesudah"].map(fmt.number),
-        "Perubahan": changes["perubahan"].map(_signed),
+        "Perubahan": (changes["sesudah"].map(fmt.rounded) - changes["sebelum"].map(fmt.rounded)).map(_signed),
         "Keterangan": changes["keterangan"].replace("", fmt.EMPTY),
     })
     return _show(f"<h3>Unit kerja menurut perubahan IP ASN {previous}–{last}</h3>",

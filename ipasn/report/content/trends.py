@@ -27,6 +27,15 @@ PERSON_COLUMNS = ["unit_kerja", "nama_unit", "diukur", *MEANS, "kategori"]
 MOVEMENT_COLUMNS = ["nip", "nama", *(f"{c}_{side}" for side in SIDES for c in PERSON_COLUMNS)]
 
 
+def scope_rows(history: pd.DataFrame, trend: Mapping, unit: str | None) -> pd.DataFrame:
+    """A document's own scope per year, oldest first: a unit's rows (by its name after the aliases,
+    `trend["unit_kerja"]`), or the instansi's (unit None)."""
+    if len(history) == 0 or not trend:
+        return pd.DataFrame(columns=SUMMARY_COLUMNS)
+    own = history["unit_kerja"] == trend.get("unit_kerja") if unit is not None else history["unit_kerja"].isna()
+    return history[own].sort_values("tahun").reset_index(drop=True)
+
+
 def aliases_as_of(alias: Mapping[str, str], names: set[str]) -> dict[str, str]:
     """The aliases whose new name is among `names` (the unit names of the years a document shows)."""
     return {old: new for old, new in alias.items() if new in names}

@@ -167,9 +167,9 @@ def verify(report_dir: Path, unit: str | None = None, data: list[Path] | None = 
                     if unit is None or entry.get("unit") == unit for name, digest in entry["files"].items()]
         if unit is None:
             recorded.append((scores_workbook_name(manifest["tahun"]), manifest["scores_workbook"]["sha256"]))
-            if manifest.get("reconciliation_workbook"):
-                recorded.append((manifest["reconciliation_workbook"]["path"],
-                                 manifest["reconciliation_workbook"]["sha256"]))
+            for extra in ("reconciliation_workbook", "search_data"):
+                if manifest.get(extra):
+                    recorded.append((manifest[extra]["path"], manifest[extra]["sha256"]))
         for name, digest in sorted(recorded):
             rows.append((name, digest, _digest(report_dir / name), _digest(year_dir / name)))
     width = max([len(r[0]) for r in rows] + [7])

@@ -64,7 +64,8 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
                    templates: dict[str, Path], jobs: dict[str, tuple[Job, str]],
                    results: dict[str, JobResult], previous: dict | None, workbook: Path,
                    workbook_key: str, run_key: str | None = None, resmi: Path | None = None,
-                   reconciliation: Path | None = None, years_data: dict[int, list[Path]] | None = None) -> dict:
+                   reconciliation: Path | None = None, years_data: dict[int, list[Path]] | None = None,
+                   search_data: Path | None = None) -> dict:
     """`data`: this year's inputs. `years_data`: every year the documents show (this one and the earlier
     ones of the run, for the trends) with its inputs. `resmi`: BKN's official results of the year."""
     documents = dict((previous or {}).get("documents", {}))  # --only keeps the others' records
@@ -112,6 +113,8 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
         "scores_workbook": {"path": workbook.name, "sha256": sha256_file(workbook), "key": workbook_key},
         "reconciliation_workbook": {"path": reconciliation.name, "sha256": sha256_file(reconciliation)}
         if reconciliation else None,
+        # The index pages' employee search (personal data; none when the run masks it).
+        "search_data": {"path": search_data.name, "sha256": sha256_file(search_data)} if search_data else None,
         # Set after a complete run without failures: what an unchanged rerun compares (run.run_key).
         "run_key": run_key,
     }

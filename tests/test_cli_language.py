@@ -13,7 +13,7 @@ from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
-from ipasn.cli import main
+from ipasn.cli import main, os_error_text
 from ipasn.errors import ParamsError
 from ipasn.report.batch.params import parse_params
 
@@ -87,3 +87,24 @@ def test_a_wrong_run_definition_is_said_in_indonesian(text, said):
         parse_params(text, "run.yaml", Path("."))
     assert said in str(caught.value)
     assert _english(str(caught.value)) == set(), str(caught.value)
+
+
+@pytest.mark.parametrize("error, said", [
+    pytest.param(PermissionError(13, "Permission denied", "/data/x.xlsx"), "/data/x.xlsx: tidak ada izin", id="EACCES"),
+    pytest.param(OSError(28, "No space left on device"), "ruang disk habis", id="ENOSPC"),
+    pytest.param(OSError(5, "Input/output error", "/mnt/a"), "/mnt/a: galat sistem (errno 5)", id="other"),
+])
+def test_an_operating_system_error_is_said_without_its_english_text(error, said):
+    assert os_error_text(error) == said
+
+
+def test_an_unexpected_error_shows_no_python_text(monkeypatch):
+    import ipasn.report.batch.console as console
+
+    def broken(*args, **kwargs):
+        raise KeyError("kolom_rahasia")
+
+    monkeypatch.setattr(console, "run_reports", broken)
+    shown = CliRunner().invoke(main, ["run", "x.yaml"], prog_name="ipasn")
+    assert shown.exit_code == 1 and "KeyError" not in shown.output and "kolom_rahasia" not in shown.output
+    assert "ipasn --debug" in shown.output

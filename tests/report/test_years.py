@@ -247,6 +247,8 @@ def test_index_search_finds_an_employee_by_nip_or_name_across_units_and_years(fo
     out = folder / "out" / "instansi-tahunan"
     top = (out / "index.html").read_text(encoding="utf-8")
     assert "Citra Pindah" not in top and 'src="./2022/cari-pegawai-2022-data-pribadi.js"' in top
+    year_page = (out / "2022" / "index.html").read_text(encoding="utf-8")  # that year only
+    assert 'src="../2022/cari-pegawai-2022-data-pribadi.js"' in year_page and "2021/cari-pegawai" not in year_page
     manifest = json.loads((out / "2022" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["search_data"]["path"] == "cari-pegawai-2022-data-pribadi.js"
     browser = chromium.Chromium(chromium.executable())

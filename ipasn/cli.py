@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import signal
 import sys
 from pathlib import Path
@@ -10,7 +11,11 @@ from pathlib import Path
 import click
 
 from ipasn import fmt
+from ipasn.click_id import speak_indonesian
 from ipasn.errors import InputError, IpasnError, StrictModeError
+
+speak_indonesian()  # before any command is declared: click's own strings in Indonesian
+OPTIONS = "[OPSI]"
 
 
 class _Group(click.Group):
@@ -35,20 +40,42 @@ class _Group(click.Group):
                 click.echo(f"Dihentikan ({stop})." if signum not in (None, signal.SIGINT) else "Dihentikan.",
                            err=True)
             ctx.exit(exit_status(stop))
-        except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
+        except OSError as exc:  # the system's text is English (or the machine's locale): say it ourselves
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"Galat tak terduga: {type(exc).__name__}: {exc}\n"
-                       "Jalankan ulang dengan 'ipasn --debug ...' untuk rincian teknis.", err=True)
+            click.echo(f"Galat: {os_error_text(exc)}", err=True)
+            ctx.exit(2)
+        except Exception:  # noqa: BLE001 - the last line of defence for the user
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo("Galat tak terduga di ipasn (bukan kesalahan data Anda). Jalankan ulang dengan "
+                       "'ipasn --debug ...' untuk rincian teknis, dan sertakan rincian itu bila melaporkannya.",
+                       err=True)
             ctx.exit(1)
 
 
-@click.group(cls=_Group)
-@click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
+OS_ERRORS = {
+    errno.ENOENT: "tidak ditemukan", errno.EACCES: "tidak ada izin", errno.EPERM: "tidak diizinkan",
+    errno.EISDIR: "adalah folder, bukan berkas", errno.ENOTDIR: "bukan folder",
+    errno.ENOSPC: "ruang disk habis", errno.EROFS: "sistem berkas hanya-baca", errno.EEXIST: "sudah ada",
+    errno.ENAMETOOLONG: "nama terlalu panjang", errno.EMFILE: "terlalu banyak berkas terbuka",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """An operating-system error in Indonesian, naming the file (Python's own text is English)."""
+    what = OS_ERRORS.get(exc.errno, f"galat sistem (errno {exc.errno})" if exc.errno else "galat sistem")
+    return f"{exc.filename}: {what}" if exc.filename else what
+
+
+@click.group(cls=_Group, options_metavar=OPTIONS, subcommand_metavar="PERINTAH [ARGUMEN]...")
+@click.option("--debug", is_flag=True, help="Tampilkan traceback Python bila terjadi galat (untuk pengembang).")
 @click.version_option(package_name="ipasn")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
-    """ipasn: Indeks Profesionalitas ASN (PerBKN 8/2019), exact and reproducible."""
+    """ipasn: Indeks Profesionalitas ASN (PerBKN 8/2019), tepat dan dapat diulang.
+
+    Bantuan tiap perintah: ipasn PERINTAH --help."""
     ctx.ensure_object(dict)["debug"] = debug
 
 
@@ -81,22 +108,25 @@ def print_accounting(dataset) -> None:
                        f"ada skor yang dianggap lengkap. Bila memang tidak ada, nyatakan dengan --missing-sheet {table}.")
 
 
-@main.command("score")
-@click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--year", "tahun", type=int, required=True, help="Measurement year N.")
-@click.option("--rules", default=None, help="Ruleset id or YAML file (default: perbkn-8-2019).")
-@click.option("--output", type=click.Path(path_type=Path), default=None,
-              help="Output .xlsx, .csv or .parquet (default: skor-ipasn-YEAR-data-pribadi.xlsx).")
-@click.option("--reference-date", "tanggal_acuan", default=None,
-              help="Override tanggal_acuan (default 31-12-YEAR), as YYYY-MM-DD.")
-@click.option("--unit-column", default=None,
-              help="Header of the pegawai column that names the unit (default: UNOR INDUK NAMA, else UNOR NAMA, ...).")
+@main.command("score", options_metavar=OPTIONS)
+@click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="DATA...")
+@click.option("--year", "tahun", type=int, required=True, metavar="TAHUN",
+              help="Tahun pengukuran N (tanggal acuan 31-12-N; kinerja dari penilaian tahun N-1).")
+@click.option("--rules", default=None, metavar="ATURAN",
+              help="Kode aturan atau berkas YAML aturan (bawaan: perbkn-8-2019).")
+@click.option("--output", type=click.Path(path_type=Path), default=None, metavar="BERKAS",
+              help="Berkas keluaran .xlsx, .csv atau .parquet (bawaan: skor-ipasn-TAHUN-data-pribadi.xlsx).")
+@click.option("--reference-date", "tanggal_acuan", default=None, metavar="TANGGAL",
+              help="Tanggal acuan lain (bawaan: 31-12-TAHUN), ditulis TTTT-BB-HH.")
+@click.option("--unit-column", default=None, metavar="KOLOM",
+              help="Judul kolom pegawai yang berisi unit kerja (bawaan: UNOR INDUK NAMA, bila tidak ada UNOR NAMA, ...).")
 @click.option("--missing-sheet", "absent", multiple=True, type=click.Choice(["diklat", "kinerja", "hukdis"]),
-              help="A history table the data does not have on purpose (repeatable).")
-@click.option("--strict", is_flag=True, help="Fail (exit 3) when the data has any finding.")
+              help="Tabel riwayat yang memang tidak ada di data (boleh diulang).")
+@click.option("--strict", is_flag=True, help="Gagal (kode keluar 3) bila data memiliki temuan apa pun.")
 def score_command(data: tuple[Path, ...], tahun: int, rules: str | None, output: Path | None,
                   tanggal_acuan: str | None, unit_column: str | None, absent: tuple[str, ...], strict: bool) -> None:
-    """Score every PNS in DATA: workbooks (.xlsx, .xls, .ods), CSV or parquet files, or folders of them."""
+    """Hitung IP ASN setiap PNS di DATA: workbook (.xlsx, .xls, .ods), berkas CSV atau parquet, atau folder
+    berisi berkas-berkas itu."""
     from ipasn.clean.load import load
     from ipasn.export.scores import check_output, scores_workbook_name, write_scores
     from ipasn.ruleset import load_ruleset
@@ -130,18 +160,19 @@ def score_command(data: tuple[Path, ...], tahun: int, rules: str | None, output:
         click.echo(f"Ditulis: {written}")
 
 
-@main.command("run")
-@click.argument("params_file", type=click.Path(path_type=Path))
-@click.option("--jobs", type=int, default=None, help="Worker processes (default: number of cores).")
-@click.option("--only", "only", default=None, help="Rerun one unit (its exact name).")
-@click.option("--scheduler", default=None, help="dask.distributed scheduler address, e.g. tcp://host:8786.")
-@click.option("--force", is_flag=True, help="Execute every document, even those that could be reused.")
-@click.option("--no-progress", is_flag=True, help="No progress bar.")
+@main.command("run", options_metavar=OPTIONS)
+@click.argument("params_file", type=click.Path(path_type=Path), metavar="DEFINISI_RUN")
+@click.option("--jobs", type=int, default=None, metavar="N", help="Jumlah proses pekerja (bawaan: IPASN_JOBS bila diisi, selain itu jumlah inti CPU).")
+@click.option("--only", "only", default=None, metavar="UNIT", help="Buat ulang satu unit saja (namanya persis).")
+@click.option("--scheduler", default=None, metavar="ALAMAT",
+              help="Alamat scheduler dask.distributed, mis. tcp://host:8786.")
+@click.option("--force", is_flag=True, help="Jalankan setiap dokumen, juga yang dapat dipakai ulang.")
+@click.option("--no-progress", is_flag=True, help="Tanpa bilah kemajuan.")
 @click.option("--wait", is_flag=True,
-              help="If another run is writing the same folder, wait for it (default: refuse, exit 75).")
+              help="Bila run lain sedang menulis folder yang sama, tunggu sampai selesai (bawaan: tolak, kode keluar 75).")
 def run_command(params_file: Path, jobs: int | None, only: str | None, scheduler: str | None,
                 force: bool, no_progress: bool, wait: bool) -> None:
-    """Render every report a run definition (params/*.yaml) asks for."""
+    """Buat semua laporan yang diminta definisi run (params/*.yaml)."""
     from ipasn.report.batch.console import run_reports
 
     failed = run_reports(params_file, jobs=jobs, only=only, scheduler=scheduler, force=force,
@@ -150,41 +181,41 @@ def run_command(params_file: Path, jobs: int | None, only: str | None, scheduler
         sys.exit(4)
 
 
-@main.command("verify")
-@click.argument("report_dir", type=click.Path(path_type=Path))
-@click.option("--unit", default=None, help="Verify one unit's documents only.")
-@click.option("--data", "data", type=click.Path(path_type=Path), multiple=True,
-              help="Where the input data is now, if it moved since the run (once per recorded path).")
-@click.option("--jobs", type=int, default=None, help="Worker processes (default: number of cores).")
+@main.command("verify", options_metavar=OPTIONS)
+@click.argument("report_dir", type=click.Path(path_type=Path), metavar="FOLDER_TAHUN")
+@click.option("--unit", default=None, metavar="UNIT", help="Periksa dokumen satu unit saja.")
+@click.option("--data", "data", type=click.Path(path_type=Path), multiple=True, metavar="JALUR",
+              help="Letak data masukan sekarang, bila sudah dipindah sejak run (satu kali per jalur tercatat).")
+@click.option("--jobs", type=int, default=None, metavar="N", help="Jumlah proses pekerja (bawaan: IPASN_JOBS bila diisi, selain itu jumlah inti CPU).")
 def verify_command(report_dir: Path, unit: str | None, data: tuple[Path, ...], jobs: int | None) -> None:
-    """Check a report folder: inputs unchanged, and re-execution gives the same bytes."""
+    """Periksa folder laporan satu tahun: masukan tidak berubah, dan menjalankan ulang menghasilkan byte yang sama."""
     from ipasn.report.verify import verify
 
     sys.exit(verify(report_dir, unit=unit, data=list(data) or None, jobs=jobs))
 
 
-@main.command("demo-data")
-@click.argument("out", type=click.Path(path_type=Path))
-@click.option("--units", type=int, default=None, help="Number of units (SKPD).  [default: 10; 3 with --siasn]")
-@click.option("--employees", type=int, default=None,
-              help="Number of employees.  [default: 2500; 150 with --siasn]")
-@click.option("--seed", default=2022, show_default=True, help="Random seed.")
-@click.option("--year", "tahun", default=2022, show_default=True, help="Measurement year of the data.")
+@main.command("demo-data", options_metavar=OPTIONS)
+@click.argument("out", type=click.Path(path_type=Path), metavar="KELUARAN")
+@click.option("--units", type=int, default=None, metavar="N", help="Jumlah unit (SKPD).  [bawaan: 10; 3 dengan --siasn]")
+@click.option("--employees", type=int, default=None, metavar="N",
+              help="Jumlah pegawai.  [bawaan: 2500; 150 dengan --siasn]")
+@click.option("--seed", default=2022, show_default=True, metavar="N", help="Benih bilangan acak.")
+@click.option("--year", "tahun", default=2022, show_default=True, metavar="TAHUN", help="Tahun pengukuran data.")
 @click.option("--siasn", is_flag=True,
-              help="Write the instansi as SIASN downloads (Data Utama PNS, Riwayat Diklat, ...).")
+              help="Tulis instansi sebagai unduhan SIASN (Data Utama PNS, Riwayat Diklat, ...).")
 @click.option("--layout", type=click.Choice(["folder", "workbook"]), default=None,
-              help="With --siasn: a folder of .xlsx downloads, or one workbook with a sheet per table "
-                   "(default: workbook when OUT ends in .xlsx).")
-@click.option("--dirty", is_flag=True, help="With --siasn: store one NIP in Data Utama PNS as a number.")
+              help="Dengan --siasn: folder berisi unduhan .xlsx, atau satu workbook dengan satu lembar per tabel "
+                   "(bawaan: workbook bila KELUARAN berakhiran .xlsx).")
+@click.option("--dirty", is_flag=True, help="Dengan --siasn: simpan satu NIP di Data Utama PNS sebagai angka.")
 @click.option("--resmi", is_flag=True,
-              help="Write BKN's official results (.xlsx) for the demo instansi, with planted differences.")
-@click.option("--years", default=None, metavar="FIRST-LAST",
-              help="Several consecutive years with churn (e.g. 2021-2023), one workbook per year in the folder "
-                   "OUT; --year is the year that equals the single-year demo.")
+              help="Tulis hasil resmi BKN (.xlsx) untuk instansi demo, dengan selisih yang ditanam.")
+@click.option("--years", default=None, metavar="AWAL-AKHIR",
+              help="Beberapa tahun berturut-turut dengan mutasi pegawai (mis. 2021-2023), satu workbook per tahun "
+                   "di folder KELUARAN; --year adalah tahun yang sama dengan demo satu tahun.")
 def demo_data_command(out: Path, units: int | None, employees: int | None, seed: int, tahun: int,
                       siasn: bool, layout: str | None, dirty: bool, resmi: bool, years: str | None) -> None:
-    """Write a synthetic instansi to OUT (.xlsx, or a folder of CSV files; with --siasn, SIASN downloads;
-    with --resmi, BKN's official results for the same instansi; with --years, one workbook per year)."""
+    """Tulis instansi sintetis ke KELUARAN (.xlsx, atau folder berisi berkas CSV; dengan --siasn, unduhan SIASN;
+    dengan --resmi, hasil resmi BKN untuk instansi yang sama; dengan --years, satu workbook per tahun)."""
     if years is not None:
         if siasn or layout or dirty or resmi:
             raise click.UsageError("--years tidak dapat digabung dengan --siasn, --layout, --dirty atau --resmi")

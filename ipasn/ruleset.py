@@ -13,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ipasn.errors import RulesetError
+from ipasn.validation_id import validation_text, yaml_error_text
 
 POSITION_TYPES = ("JPT", "Administrator", "Pengawas", "Fungsional", "Pelaksana")
 STRUCTURAL_TYPES = ("JPT", "Administrator", "Pengawas")
@@ -78,9 +79,9 @@ class Options(_Frozen):
 def _check_bands(bands: tuple[Band, ...], what: str) -> None:
     bounds = [b.lebih_dari for b in bands]
     if not bounds or bounds[-1] is not None or any(b is None for b in bounds[:-1]):
-        raise ValueError(f"{what}: the last band (only) must have lebih_dari: null")
+        raise ValueError(f"{what}: hanya rentang terakhir yang boleh (dan harus) lebih_dari: null")
     if any(a <= b for a, b in zip(bounds[:-2], bounds[1:-1])):
-        raise ValueError(f"{what}: lower bounds must strictly decrease, got {bounds}")
+        raise ValueError(f"{what}: batas bawah harus terus menurun, tertulis {bounds}")
 
 
 class Ruleset(_Frozen):
@@ -101,11 +102,11 @@ class Ruleset(_Frozen):
     def _consistent(self) -> Ruleset:
         maks = self.dimensi_maks
         if set(maks) != set(DIMENSIONS):
-            raise ValueError(f"dimensi_maks must name exactly {DIMENSIONS}")
+            raise ValueError(f"dimensi_maks harus menyebut tepat {DIMENSIONS}")
         if abs(sum(maks.values()) - 100) > 1e-9:
-            raise ValueError(f"dimensi_maks must add up to 100, got {sum(maks.values())}")
+            raise ValueError(f"jumlah dimensi_maks harus 100, tertulis {sum(maks.values())}")
         if set(self.kompetensi) != set(POSITION_TYPES):
-            raise ValueError(f"kompetensi must name exactly {POSITION_TYPES}")
+            raise ValueError(f"kompetensi harus menyebut tepat {POSITION_TYPES}")
         for jenis, points in self.kompetensi.items():
             if abs(points.total - maks["kompetensi"]) > 1e-9:
                 raise ValueError(
@@ -118,11 +119,11 @@ class Ruleset(_Frozen):
             if band.poin > maks["kinerja"]:
                 raise ValueError(f"kinerja band {band.predikat} gives more than {maks['kinerja']}")
         if any(p > maks["kinerja"] for p in self.kinerja.predikat.values()):
-            raise ValueError("a kinerja predikat gives more than the dimension maximum")
+            raise ValueError("ada predikat kinerja yang memberi poin di atas maksimum dimensi")
         if any(p > maks["disiplin"] for p in self.disiplin.poin.values()):
-            raise ValueError("a disiplin level gives more than the dimension maximum")
+            raise ValueError("ada tingkat disiplin yang memberi poin di atas maksimum dimensi")
         if set(self.disiplin.poin) != {"tidak_ada", "ringan", "sedang", "berat"}:
-            raise ValueError("disiplin.poin must name tidak_ada, ringan, sedang and berat")
+            raise ValueError("disiplin.poin harus menyebut tidak_ada, ringan, sedang dan berat")
         _check_bands(self.kinerja.pita, "kinerja.pita")
         _check_bands(self.kategori, "kategori")
         return self
@@ -150,9 +151,9 @@ def _read_yaml(path: Path | str, text: str) -> dict:
     try:
         data = yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
-        raise RulesetError(f"{path}: not valid YAML: {exc}") from exc
+        raise RulesetError(f"{path}: {yaml_error_text(exc)}") from exc
     if not isinstance(data, dict):
-        raise RulesetError(f"{path}: a ruleset must be a YAML mapping")
+        raise RulesetError(f"{path}: aturan harus berupa pemetaan YAML (kunci: nilai)")
     return data
 
 
@@ -163,10 +164,7 @@ def parse_ruleset(text: str, source: str = "<ruleset>") -> Ruleset:
     try:
         return Ruleset.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}" for err in exc.errors()
-        )
-        raise RulesetError(f"{source}: invalid ruleset: {problems}") from exc
+        raise RulesetError(f"{source}: aturan tidak valid: {validation_text(exc.errors())}") from exc
 
 
 def ruleset_text(name_or_path: str | Path | None = None) -> tuple[str, str]:
@@ -177,7 +175,7 @@ def ruleset_text(name_or_path: str | Path | None = None) -> tuple[str, str]:
         return f"ipasn/rules/{name}.yaml", bundled.read_text(encoding="utf-8")
     path = Path(name)
     if not path.is_file():
-        raise RulesetError(f"ruleset not found: {name} (neither a bundled id nor a file)")
+        raise RulesetError(f"aturan tidak ditemukan: {name} (bukan kode aturan bawaan dan bukan berkas)")
     return str(path), path.read_text(encoding="utf-8")
 
 

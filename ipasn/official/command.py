@@ -79,21 +79,24 @@ def print_outcome(rec) -> None:
                f"{fmt.integer(whole['sertifikat_diunggah'])} dokumen dapat diunggah ke SIASN.")
 
 
-@click.command("reconcile")
-@click.argument("resmi", type=click.Path(path_type=Path))
-@click.option("--data", "data", multiple=True, required=True, type=click.Path(path_type=Path),
-              help="The employee export (workbooks, CSV/parquet files or folders; repeatable).")
-@click.option("--year", "tahun", type=int, required=True, help="Measurement year N of the official results.")
-@click.option("--output", type=click.Path(path_type=Path), default=None,
-              help="Output .xlsx (default: selisih-ipasn-YEAR-data-pribadi.xlsx).")
-@click.option("--rules", default=None, help="Ruleset id or YAML file (default: perbkn-8-2019).")
-@click.option("--reference-date", "tanggal_acuan", default=None, help="Override tanggal_acuan, as YYYY-MM-DD.")
-@click.option("--unit-column", default=None, help="Header of the pegawai column that names the unit.")
+@click.command("reconcile", options_metavar="[OPSI]")
+@click.argument("resmi", type=click.Path(path_type=Path), metavar="RESMI")
+@click.option("--data", "data", multiple=True, required=True, type=click.Path(path_type=Path), metavar="JALUR",
+              help="Ekspor data pegawai (workbook, berkas CSV/parquet atau folder; boleh diulang).")
+@click.option("--year", "tahun", type=int, required=True, metavar="TAHUN",
+              help="Tahun pengukuran N hasil resmi.")
+@click.option("--output", type=click.Path(path_type=Path), default=None, metavar="BERKAS",
+              help="Berkas keluaran .xlsx (bawaan: selisih-ipasn-TAHUN-data-pribadi.xlsx).")
+@click.option("--rules", default=None, metavar="ATURAN",
+              help="Kode aturan atau berkas YAML aturan (bawaan: perbkn-8-2019).")
+@click.option("--reference-date", "tanggal_acuan", default=None, metavar="TANGGAL",
+              help="Tanggal acuan lain, ditulis TTTT-BB-HH.")
+@click.option("--unit-column", default=None, metavar="KOLOM", help="Judul kolom pegawai yang berisi unit kerja.")
 @click.option("--missing-sheet", "absent", multiple=True, type=click.Choice(["diklat", "kinerja", "hukdis"]),
-              help="A history table the export does not have on purpose (repeatable).")
+              help="Tabel riwayat yang memang tidak ada di ekspor (boleh diulang).")
 def reconcile_command(resmi: Path, data: tuple[Path, ...], tahun: int, output: Path | None, rules: str | None,
                       tanggal_acuan: str | None, unit_column: str | None, absent: tuple[str, ...]) -> None:
-    """Compare BKN's official results RESMI with ipasn's count of the export, per NIP and dimension."""
+    """Bandingkan hasil resmi BKN (RESMI) dengan hitungan ipasn dari ekspor, per NIP dan dimensi."""
     from ipasn.files import write_bytes
     from ipasn.clean.dataset import ABSENT_MEANS
     from ipasn.clean.load import load

@@ -178,7 +178,7 @@ def verify(report_dir: Path, unit: str | None = None, data: list[Path] | None = 
                     if unit is None or entry.get("unit") == unit for name, digest in entry["files"].items()]
         if unit is None:
             recorded.append((scores_workbook_name(manifest["tahun"]), manifest["scores_workbook"]["sha256"]))
-            for key in ("reconciliation_workbook", "plan_workbook"):
+            for key in ("reconciliation_workbook", "plan_workbook", "search_data"):
                 if manifest.get(key):
                     recorded.append((manifest[key]["path"], manifest[key]["sha256"]))
         for name, digest in sorted(recorded):

@@ -51,7 +51,12 @@ def test_masked_run_hides_nip_and_names_but_keeps_the_workbook_complete(tmp_path
             assert person.nip not in page
             assert person.nama not in page
     assert any(mask_nip(scores["nip"].iloc[0]) in page for page in pages.values())
-    assert "tidak (disamarkan)" in (year / "index.html").read_text(encoding="utf-8")
+    index = (year / "index.html").read_text(encoding="utf-8")
+    assert "tidak (disamarkan)" in index
+    # No employee search: it would find people by the NIP the documents mask.
+    assert not (year / "cari-pegawai-2022-data-pribadi.js").exists() and 'id="cari-pegawai"' not in index
+    assert "Tahun 2022 tidak dapat dicari: data pribadi disamarkan" in index
+    assert "Tahun 2022 tidak dapat dicari" in (year.parent / "index.html").read_text(encoding="utf-8")
     workbook = year / "skor-ipasn-2022-data-pribadi.xlsx"
     sheet = openpyxl.load_workbook(workbook, read_only=True)["skor"]
     nips = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}

@@ -185,7 +185,7 @@ def test_a_second_run_on_the_same_folder_is_refused_or_waits_and_each_document_i
     made = collections.Counter(first.units_started())
     assert len(made) == UNITS and set(made.values()) == {1}, made
     documents, clean = dict(concurrent["documents"]), dict(concurrent["clean"])
-    assert len(clean) == 2 + 3 * (UNITS + 1), clean  # index, workbook, and three files per report
+    assert len(clean) == 3 + 3 * (UNITS + 1), clean  # index, workbook, search data, three files per report
     documents.pop("index.html"), clean.pop("index.html")  # it says "dipakai ulang" here
     assert documents == clean
 

@@ -18,6 +18,8 @@ from ipasn.report.content import trends as tr
 from ipasn.report.content.data import ReportData
 from ipasn.report.content.trend_report import movements, trends, unit_changes
 from ipasn.report.content.targets import Targets
+from ipasn.report.document import chromium
+from tests.report.browser import Page
 
 IPASN = [sys.executable, "-m", "ipasn.cli"]
 STAYS, MOVER, RENAMED, ONE_YEAR, RETIREE = (make_nip(i) for i in (1, 2, 3, 4, 5))
@@ -235,3 +237,32 @@ def test_verify_reruns_a_year_with_its_trends_byte_identical(folder, two_then_th
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 berbeda" in done.stdout
+
+
+@pytest.mark.skipif(chromium.executable() is None, reason="chromium is not installed")
+def test_index_search_finds_an_employee_by_nip_or_name_across_units_and_years(folder, two_then_three):
+    """In a real browser: type a NIP, then a name, into the search box of the index across years and
+    read the results; the names themselves live in each year's `-data-pribadi` file, which the
+    manifest records, not in the index page."""
+    out = folder / "out" / "instansi-tahunan"
+    top = (out / "index.html").read_text(encoding="utf-8")
+    assert "Citra Pindah" not in top and 'src="./2022/cari-pegawai-2022-data-pribadi.js"' in top
+    year_page = (out / "2022" / "index.html").read_text(encoding="utf-8")  # that year only
+    assert 'src="../2022/cari-pegawai-2022-data-pribadi.js"' in year_page and "2021/cari-pegawai" not in year_page
+    manifest = json.loads((out / "2022" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["search_data"]["path"] == "cari-pegawai-2022-data-pribadi.js"
+    browser = chromium.Chromium(chromium.executable())
+    try:
+        page = Page(browser, (out / "index.html").as_uri())
+        page.type("#cari-pegawai .cari", STAYS)
+        assert [row[:3] for row in page.rows("table.hasil-cari")] == [
+            ["2023", STAYS, "Ani Stabil"], ["2022", STAYS, "Ani Stabil"], ["2021", STAYS, "Ani Stabil"]]
+        page.type("#cari-pegawai .cari", "citra")
+        assert [(row[0], row[3]) for row in page.rows("table.hasil-cari")] == [
+            ("2023", NEW), ("2022", OLD), ("2021", "Dinas A")]
+        link = page.js("document.querySelector('table.hasil-cari a').href")
+        assert link.startswith("file://") and Path(link[len("file://"):]).is_file()
+        page.type("#cari-pegawai .cari", "tidak ada orang ini")
+        assert page.js("document.querySelector('.hasil-cari').textContent") == "Tidak ditemukan."
+    finally:
+        browser.close()

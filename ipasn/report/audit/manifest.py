@@ -66,7 +66,8 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
                    results: dict[str, JobResult], previous: dict | None, workbook: Path,
                    workbook_key: str, run_key: str | None = None, resmi: Path | None = None,
                    reconciliation: Path | None = None, plan: Path | None = None,
-                   years_data: dict[int, list[Path]] | None = None, front: dict[str, Path] | None = None) -> dict:
+                   years_data: dict[int, list[Path]] | None = None, front: dict[str, Path] | None = None,
+                   search_data: Path | None = None) -> dict:
     """`data`: this year's inputs. `years_data`: every year the documents show (this one and the earlier
     ones of the run, for the trends) with its inputs. `resmi`: BKN's official results of the year.
     `front`: the files of the documents' front by run key (logo, kata_pengantar)."""
@@ -119,6 +120,8 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
         if reconciliation else None,
         # The plans to reach the target (runs with targets.ip_asn or targets.kategori): personal data.
         "plan_workbook": {"path": plan.name, "sha256": sha256_file(plan)} if plan else None,
+        # The index pages' employee search (personal data; none when the run masks it).
+        "search_data": {"path": search_data.name, "sha256": sha256_file(search_data)} if search_data else None,
         # Set after a complete run without failures: what an unchanged rerun compares (run.run_key).
         "run_key": run_key,
     }

@@ -22,6 +22,7 @@ from ipasn.official.workbook import reconciliation_workbook
 from ipasn.report.content.plan_workbook import plan_workbook, plan_workbook_name
 from ipasn.report.content.target_plan import goal_of
 from ipasn.report.batch.plan import PreparedRun, instansi_dir, reconciliation_workbook_name, template_paths
+from ipasn.report.batch.search import search_rows, unit_pages, write_search_data
 from ipasn.report.document.job import JobError, JobResult
 from ipasn.ruleset import ruleset_text
 
@@ -69,6 +70,8 @@ def finish(prepared: PreparedRun, results: dict[str, JobResult], previous: dict[
         year_results = {k: r for k, r in results.items() if k.startswith(f"{tahun}/")}
         year_results = _with_previous(tahun, year_results, previous.get(tahun))
         shown = shown_years[tahun] = index_data(prepared, prepared.shown(tahun))
+        search = write_search_data(year_dir, tahun, None if params.options.mask_personal_data else search_rows(
+            prepared.shown(tahun), prepared.slugs, unit_pages(year_dir, prepared.slugs)))
         indexes.append(write_index(shown, year_dir, year_results))
         jobs = {job.key: (job, prepared.fingerprints[job.key]) for job in prepared.jobs if job.tahun == tahun}
         key = None
@@ -83,7 +86,7 @@ def finish(prepared: PreparedRun, results: dict[str, JobResult], previous: dict[
             prepared.rules_label, rules_file=rules_file, rules_sha256=prepared.rules_sha256,
             templates=templates, jobs=jobs, results=results, previous=previous.get(tahun), workbook=workbook,
             workbook_key=workbook_key, run_key=key, resmi=params.resmi_path(tahun), reconciliation=reconciled,
-            plan=planned,
+            plan=planned, search_data=search,
             years_data={t: params.data_paths(t) for t in prepared.results if t <= tahun},
             front=params.front_files())
         manifests.append(mf.write_manifest(year_dir, manifest))
@@ -165,7 +168,8 @@ def unchanged_run(params: RunParams, run_file: Path | None) -> RunOutcome | None
                 or any(e.get("status") not in ("ok", "reused") for e in documents.values())
                 or not all(intact(year_dir, e.get("files", {})) for e in documents.values())
                 or not intact(year_dir, {workbook.get("path", ""): workbook.get("sha256")})
-                or not intact(year_dir, {r["path"]: r["sha256"] for key in ("reconciliation_workbook", "plan_workbook")
+                or not intact(year_dir, {r["path"]: r["sha256"]
+                                         for key in ("reconciliation_workbook", "plan_workbook", "search_data")
                                          for r in [previous.get(key)] if r})):
             return None
         years.append((tahun, year_dir, previous, shown["index"]))

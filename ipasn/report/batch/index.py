@@ -13,7 +13,8 @@ from ipasn import __version__, fmt
 from ipasn.export.scores import scores_workbook_name
 from ipasn.files import write_text
 from ipasn.report.document.job import document_stem, job_key
-from ipasn.report.document.render import stylesheet
+from ipasn.report.batch.search import search_section
+from ipasn.report.document.render import page_controls, stylesheet
 from ipasn.scoring.summary import summarise
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ def write_index(data: dict, year_dir: Path, results: dict[str, JobResult]) -> Pa
 <p>IP ASN instansi <strong>{data['ip_asn']}</strong> ({esc(data['kategori'])}),
 {data['diukur']} PNS diukur dari {data['terdaftar']} pegawai terdaftar.</p>
 {"".join(f'<p class="peringatan">{esc(text)}</p>' for text in data.get("missing", []))}
+{search_section(year_dir.parent, [] if data["masked"] else [tahun], [tahun] if data["masked"] else [], "..")}
 <h2>Dokumen instansi</h2>
 <table class="tabel"><thead><tr><th>Dokumen</th><th>Berkas</th><th>Status</th><th>Memuat data pribadi</th></tr></thead>
 <tbody>
@@ -102,7 +104,7 @@ def write_index(data: dict, year_dir: Path, results: dict[str, JobResult]) -> Pa
 </tbody></table>
 <p class="catatan-kaki">Dibuat dengan ipasn {__version__} · aturan {esc(data['rules_label'])} ·
 tanggal acuan {data['tanggal_acuan']}</p>
-</body></html>
+{page_controls()}</body></html>
 """
     target = year_dir / "index.html"
     write_text(target, page)
@@ -158,8 +160,9 @@ def write_years_index(folder: Path, shown: dict[int, dict]) -> Path:
 {chr(10).join(rows)}
 </tbody></table>
 <p class="keterangan">Tiap tahun: daftar unit kerja, laporan per unit dan skor per pegawai di halaman tahunnya.</p>
+{search_section(folder, [t for t in years if not shown[t].get("masked")], [t for t in years if shown[t].get("masked")], ".")}
 <p class="catatan-kaki">Dibuat dengan ipasn {__version__}</p>
-</body></html>
+{page_controls()}</body></html>
 """
     target = folder / "index.html"
     write_text(target, page)

@@ -8,6 +8,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ipasn.validation_id import validation_text, yaml_error_text
+
 from ipasn.errors import ParamsError
 from ipasn.report.content.data import DEMO, demo_workbook, official_demo
 from ipasn.report.content.dokumen import Dokumen, Pembanding, Penandatangan, logo_data_uri
@@ -256,7 +258,7 @@ def parse_params(text: str, source: str, base_dir: Path) -> RunParams:
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise ParamsError(f"{source}: bukan YAML yang valid: {exc}") from exc
+        raise ParamsError(f"{source}: {yaml_error_text(exc)}") from exc
     if not isinstance(raw, dict):
         raise ParamsError(f"{source}: definisi run harus berupa pemetaan YAML (kunci: nilai)")
     if "base_dir" in raw:
@@ -264,13 +266,7 @@ def parse_params(text: str, source: str, base_dir: Path) -> RunParams:
     try:
         params = RunParams.model_validate({**raw, "base_dir": base_dir})
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"]) or "(atas)"
-            message = "kunci tidak dikenal" if err["type"] == "extra_forbidden" else err["msg"]
-            message = message.removeprefix("Value error, ")
-            problems.append(f"{where}: {message}")
-        raise ParamsError(f"{source}: definisi run tidak valid: " + "; ".join(problems)) from exc
+        raise ParamsError(f"{source}: definisi run tidak valid: {validation_text(exc.errors())}") from exc
     if params.tanggal_acuan and len(params.tahun) > 1:
         raise ParamsError(f"{source}: tanggal_acuan hanya boleh dipakai dengan satu tahun")
     return params

@@ -199,7 +199,7 @@ class Chromium:
             answer = self._message(deadline)
             if answer.get("id") == self._next_id:
                 if "error" in answer:
-                    raise ChromiumError(f"Chromium: {method}: {answer['error'].get('message')}")
+                    raise ChromiumError(f"Chromium menolak perintah {method} (kode {answer['error'].get('code')})")
                 return answer.get("result", {})
             if "method" in answer:
                 self._events.append(answer)

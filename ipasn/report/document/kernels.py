@@ -87,7 +87,7 @@ class Zygote:
             answer = self.process.stdout.readline().strip()
             if answer != "ready":
                 self.close()
-                raise KernelError(f"kernel zygote did not start: {answer!r}")
+                raise KernelError(f"zygote kernel tidak berhasil dimulai (jawabannya: {answer!r})")
             self.ready = True
 
     def fork(self, connection_file: str, cwd: str) -> int:
@@ -96,7 +96,7 @@ class Zygote:
         self.process.stdin.flush()
         answer = self.process.stdout.readline().strip()
         if not answer.isdigit():
-            raise KernelError(f"kernel zygote could not fork: {answer!r}")
+            raise KernelError(f"zygote kernel tidak berhasil membuat kernel (jawabannya: {answer!r})")
         return int(answer)
 
     def alive(self) -> bool:
@@ -170,9 +170,9 @@ class ReadyClient(BlockingKernelClient):
                         self._handle_kernel_info_reply(msg)
                         break
             if not self.is_alive():
-                raise KernelError("Kernel died before replying to kernel_info")
+                raise KernelError("kernel berhenti sebelum menjawab kernel_info")
             if time.monotonic() > deadline:
-                raise KernelError(f"Kernel didn't respond in {timeout} seconds")
+                raise KernelError(f"kernel tidak menjawab dalam {timeout} detik")
         while True:
             try:
                 self.iopub_channel.get_msg(timeout=0)

@@ -64,6 +64,18 @@ def stylesheet() -> str:
     return (resources.files("ipasn") / "templates" / "report.css").read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=1)
+def page_controls() -> str:
+    """The style and script that make long tables sortable and filterable and the index pages
+    searchable in a browser (`templates/halaman.js`); inert in the PDF, which is printed with
+    JavaScript off, and hidden in print."""
+    folder = resources.files("ipasn") / "templates"
+    script = (folder / "halaman.js").read_text(encoding="utf-8")
+    if "</" in script:  # would end the script element early
+        raise ValueError("halaman.js must not contain '</'")
+    return f"<style>\n{(folder / 'halaman.css').read_text(encoding='utf-8')}</style>\n<script>\n{script}</script>\n"
+
+
 def _css_string(text: str) -> str:
     """A CSS string literal: quotes and backslashes escaped, no way to close the style element."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
@@ -83,7 +95,7 @@ def notebook_html(notebook: nbformat.NotebookNode, title: str, footer: str) -> s
         f"<meta name=\"generator\" content=\"ipasn\">\n"
         f"<style>\n{stylesheet()}\n@page {{ @bottom-left {{ content: {_css_string(footer)}; }} }}\n</style>\n"
         f"</head>\n<body>\n{body}\n"
-        f"<p class=\"catatan-kaki\">{html.escape(footer)}</p>\n</body>\n</html>\n"
+        f"<p class=\"catatan-kaki\">{html.escape(footer)}</p>\n{page_controls()}</body>\n</html>\n"
     )
 
 

@@ -34,7 +34,6 @@ def job_fingerprint(job: Job, rules_sha256: str) -> str:
         "formats": list(job.formats),
         "title": job.title,
         "footer": job.footer,
-        "deck": {k: v for k, v in job.deck.items() if k != "logo"},  # the logo by its bytes, not its path
         "rules": rules_sha256,
         "code": pv.code_sha256(),
         "environment": pv.environment(),

@@ -11,7 +11,7 @@ from ipasn import __version__
 from ipasn.clean.dataset import Dataset
 from ipasn.clean.load import load
 from ipasn.errors import ParamsError, YearError
-from ipasn.files import clean_temporaries, sha256_bytes, sha256_file
+from ipasn.files import clean_temporaries, sha256_bytes
 from ipasn.report.audit import manifest as mf
 from ipasn.report.audit.provenance import dataset_key
 from ipasn.report.batch.notebook_params import check_notebooks, front_parameter, job_parameters
@@ -178,17 +178,6 @@ def _trend_slice(history: pd.DataFrame, moves: pd.DataFrame, context: dict, unit
     return mine, trends.touching(moves, key) if len(moves) else moves, {**context, "unit_kerja": key}
 
 
-def deck_settings(params: RunParams) -> dict:
-    """What a deck shows beyond its data (formats with pptx): the signatory and the logo, whose bytes
-    are part of the job's fingerprint."""
-    if "pptx" not in params.formats:
-        return {}
-    logo = (params.base_dir / params.logo).resolve() if params.logo else None
-    return {"penandatangan": params.penandatangan.model_dump(mode="json") if params.penandatangan else None,
-            "logo": str(logo) if logo else None,
-            "logo_sha256": sha256_file(logo) if logo and logo.is_file() else None}
-
-
 def _footer(prepared: PreparedRun, result: ScoreResult, data_sha256: str) -> str:
     """Provenance on every page: code, rules, the hash of the data this document was made from,
     and a date taken from the data (the reference date), never the clock; where the numbers are
@@ -212,7 +201,7 @@ def _job(prepared: PreparedRun, result: ScoreResult, year_dir: Path, unit: str |
         tahun=tahun, unit=unit, slug=prepared.slugs[unit] if unit is not None else INSTANSI,
         template=template(params, "unit" if unit is not None else "instansi"),
         year_dir=year_dir, parameters=parameters, formats=tuple(params.formats),
-        title=f"IP ASN {tahun} — {scope}", weight=len(report.pegawai), deck=deck_settings(params),
+        title=f"IP ASN {tahun} — {scope}", weight=len(report.pegawai),
     )
     # A document depends on its own slice of the data only: its footer names that slice's hash.
     bundle = report.write(job.work_dir / "bundle")

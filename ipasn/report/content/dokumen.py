@@ -18,6 +18,7 @@ from ipasn.errors import ParamsError
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 DATA_URI = "data:"
+LOGO_PIXELS = 600  # a deck's cover logo is 1,4 inch high: sharp when projected
 
 
 class Penandatangan(BaseModel):
@@ -60,6 +61,20 @@ class Dokumen(BaseModel):
         """The comparison figures of one year, in the order the run gives them."""
         return [p for p in self.pembanding if p.tahun == tahun]
 
+    def logo_png(self) -> bytes | None:
+        """The logo as PNG bytes, for a deck (PowerPoint takes no SVG): an SVG is drawn by resvg, the
+        same pixels on every run. None without a logo."""
+        if not self.logo:
+            return None
+        if self.logo.startswith(DATA_URI):
+            header, _, payload = self.logo.partition(",")
+            content, svg = base64.b64decode(payload), "svg" in header
+        else:
+            path = Path(self.logo)
+            svg = image_kind(path) == "svg"
+            content = path.read_bytes()
+        return svg_png(content) if svg else content
+
 
 def image_kind(path: Path, key: str = "logo") -> str:
     """"png" or "svg" by the file's content; ParamsError (key and path named) for anything else."""
@@ -75,6 +90,16 @@ def image_kind(path: Path, key: str = "logo") -> str:
     if root is not None and root.tag.rsplit("}", 1)[-1] == "svg":
         return "svg"
     raise ParamsError(f"{key}: {path} bukan gambar PNG atau SVG; beri berkas .png atau .svg")
+
+
+def svg_png(content: bytes, width: int = LOGO_PIXELS) -> bytes:
+    """An SVG drawn as a PNG `width` pixels wide (resvg: no browser, no system library)."""
+    import resvg_py  # only a deck with an SVG logo needs it
+
+    try:
+        return bytes(resvg_py.svg_to_bytes(svg_string=content.decode("utf-8"), width=width))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ParamsError(f"logo: SVG tidak dapat digambar untuk deck PowerPoint ({exc})") from exc
 
 
 def logo_data_uri(path: Path, key: str = "logo") -> str:

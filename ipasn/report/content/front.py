@@ -11,7 +11,7 @@ from IPython.display import HTML
 from ipasn import fmt
 from ipasn.report.content.data import ReportData
 from ipasn.report.content.dokumen import DATA_URI, Dokumen, Penandatangan, logo_data_uri
-from ipasn.report.content.present import esc
+from ipasn.report.content.markup import esc
 
 
 def _logo(dokumen: Dokumen) -> str:

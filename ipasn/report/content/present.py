@@ -80,20 +80,30 @@ def headline(report: ReportData, targets: Targets, dokumen: Dokumen | dict | Non
     )
 
 
-def _comparison_table(report: ReportData, value: float, dokumen: Dokumen) -> str:
-    """This year's comparison figures beside the document's own IP ('' without any)."""
+def comparison_frame(report: ReportData, value: float, dokumen: Dokumen) -> pd.DataFrame | None:
+    """This year's comparison figures beside the document's own IP, as shown (None without any)."""
     figures = dokumen.pembanding_of(report.period.tahun)
     if not figures or pd.isna(value):
-        return ""
+        return None
     own = report.unit if report.unit is not None else "Instansi ini"
-    frame = pd.DataFrame({
+    return pd.DataFrame({
         "Pembanding": [own, *(p.nama for p in figures)],
         "Tahun": [str(report.period.tahun)] * (len(figures) + 1),
         "IP ASN": [fmt.number(value), *(fmt.number(p.ip_asn) for p in figures)],
         "Selisih": [fmt.EMPTY, *(fmt.signed(fmt.rounded(value) - fmt.rounded(p.ip_asn)) for p in figures)],
     })
+
+
+COMPARISON_NOTE = "Selisih = IP ASN dokumen ini dikurangi IP ASN pembanding."
+
+
+def _comparison_table(report: ReportData, value: float, dokumen: Dokumen) -> str:
+    """The comparison figures as a small table ('' without any)."""
+    frame = comparison_frame(report, value, dokumen)
+    if frame is None:
+        return ""
     return (table(frame, "tabel kecil pembanding", ("IP ASN", "Selisih")) +
-            '<p class="keterangan">Selisih = IP ASN dokumen ini dikurangi IP ASN pembanding.</p>')
+            f'<p class="keterangan">{COMPARISON_NOTE}</p>')
 
 
 def _missing_tables(report: ReportData) -> list[str]:

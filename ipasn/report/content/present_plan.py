@@ -96,7 +96,8 @@ def scope_note(report: ReportData) -> str:
             "nilai per pegawai.</p>")
 
 
-def steps_table(plan: TargetPlan, rules: Ruleset) -> str:
+def steps_frame(plan: TargetPlan, rules: Ruleset) -> pd.DataFrame:
+    """The plan's steps as shown: the HTML table's and the deck's cells."""
     rows, before = [], plan.ip_awal
     for number, step in enumerate(plan.steps, start=1):
         rows.append({"Langkah": str(number), "Tindakan": action_text(step, rules),
@@ -104,9 +105,14 @@ def steps_table(plan: TargetPlan, rules: Ruleset) -> str:
                      "Dari yang belum": fmt.integer(step.belum), "Poin per orang": "+" + fmt.points(step.poin),
                      "IP ASN sesudah": fmt.number(step.ip_sesudah), "Kenaikan": shown_gain(before, step.ip_sesudah)})
         before = step.ip_sesudah
-    frame = pd.DataFrame(rows)
-    return table(frame, "tabel", ("Langkah", "PNS dilatih", "Dari yang belum", "Poin per orang", "IP ASN sesudah",
-                                  "Kenaikan"))
+    return pd.DataFrame(rows)
+
+
+STEP_NUMBERS = ("Langkah", "PNS dilatih", "Dari yang belum", "Poin per orang", "IP ASN sesudah", "Kenaikan")
+
+
+def steps_table(plan: TargetPlan, rules: Ruleset) -> str:
+    return table(steps_frame(plan, rules), "tabel", STEP_NUMBERS)
 
 
 def _units_table(scores: pd.DataFrame, plan: TargetPlan) -> str:

@@ -2,6 +2,6 @@
 the order of a provincial deck. `deck_bytes(report, settings)` makes one; `slides` lists the slides."""
 
 from ipasn.report.deck.build import deck_bytes
-from ipasn.report.deck.facts import DeckSettings, Signatory
+from ipasn.report.deck.facts import DeckSettings
 
-__all__ = ["DeckSettings", "Signatory", "deck_bytes"]
+__all__ = ["DeckSettings", "deck_bytes"]

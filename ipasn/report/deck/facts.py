@@ -6,38 +6,21 @@ report's very cells), the charts take the numbers those frames were formatted fr
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
 from ipasn.report.content import analysis as an
+from ipasn.report.content import narrative as nr
 from ipasn.report.content import present
+from ipasn.report.content import present_plan as pp
 from ipasn.report.content.data import ReportData
+from ipasn.report.content.dokumen import Dokumen
+from ipasn.report.content.target_plan import goal_of, plan_to_target
 from ipasn.report.content.targets import Targets
 from ipasn.scoring.summary import summarise
-
-
-@dataclass(frozen=True)
-class Signatory:
-    """The closing block: `penandatangan` of the run definition."""
-
-    jabatan: str
-    nama: str
-    nip: str | None = None
-    kota: str | None = None
-    tanggal: dt.date | None = None
-
-    @classmethod
-    def of(cls, given: dict | None) -> Signatory | None:
-        if not given:
-            return None
-        tanggal = given.get("tanggal")
-        return cls(given["jabatan"], given["nama"], given.get("nip"), given.get("kota"),
-                   dt.date.fromisoformat(tanggal) if isinstance(tanggal, str) else tanggal)
 
 
 @dataclass(frozen=True)
@@ -46,9 +29,16 @@ class DeckSettings:
 
     instansi: str
     targets: Targets = field(default_factory=Targets)
-    penandatangan: Signatory | None = None
-    logo: Path | None = None  # PNG or JPEG (an SVG logo cannot go into a deck: the cover says so)
+    dokumen: Dokumen = field(default_factory=Dokumen)  # logo, penandatangan, pembanding (as the documents)
     footer: str = ""  # provenance, as on every page of the PDF
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """The plan to reach the target: its sentence and its steps, as the documents show them."""
+
+    sentence: str
+    steps: pd.DataFrame  # present_plan.steps_frame; empty when no step
 
 
 @dataclass(frozen=True)
@@ -74,6 +64,9 @@ class Facts:
     categories: pd.Series  # PNS per category
     category_text: pd.DataFrame
     gains: Gains | None  # None: BKN's numbers without an export, no indicators to rank
+    narrative: list[str] = field(default_factory=list)  # narrative.sentences, as the documents open
+    comparison_text: pd.DataFrame | None = None  # present.comparison_frame: the year's pembanding
+    plan: PlanFacts | None = None  # None: BKN's numbers without an export, no indicators to train
     ranking: pd.DataFrame | None = None  # instansi only: present.ranked_units
     ranking_text: pd.DataFrame | None = None
 
@@ -94,13 +87,22 @@ def facts(report: ReportData, settings: DeckSettings) -> Facts:
         table = an.indicator_gains(detail, items)
         gains = Gains(table, present.gains_frame(table), float(detail["ip_asn"].mean()),
                       float(an.potential(detail, items).mean()))
+    plan = None
+    if detail is not None:
+        steps = plan_to_target(detail, report.rules, goal_of(targets, report.rules))
+        plan = PlanFacts(pp.plan_sentence(steps, report.rules), pp.steps_frame(steps, report.rules))
     instansi = report.unit is None
+    whole = summarise(report, by=None).iloc[0]
     return Facts(
-        report, settings, summarise(report, by=None).iloc[0],
+        report, settings, whole,
         an.dimension_table(report.scores, report.rules, targets), present.target_frame(report, targets),
-        analysis_text, _text(note), present.competence_frame(report)[0], present.category_counts(report), present.category_frame(report), gains,
-        present.ranked_units(report) if instansi else None,
-        present.unit_ranking_frame(report) if instansi else None,
+        analysis_text, _text(note), present.competence_frame(report)[0], present.category_counts(report),
+        present.category_frame(report), gains,
+        narrative=nr.sentences(report, targets, settings.dokumen),
+        comparison_text=present.comparison_frame(report, whole["ip_asn"], settings.dokumen),
+        plan=plan,
+        ranking=present.ranked_units(report) if instansi else None,
+        ranking_text=present.unit_ranking_frame(report) if instansi else None,
     )
 
 

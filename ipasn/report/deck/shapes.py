@@ -78,14 +78,17 @@ def blank_slide(prs):
 
 
 def text(slide, box: Box, lines: Sequence[str], size: int = 16, bold: Sequence[int] = (),
-         align=PP_ALIGN.LEFT, color: RGBColor | None = None):
-    """A text box, one paragraph per line; lines whose index is in `bold` in bold."""
+         align=PP_ALIGN.LEFT, color: RGBColor | None = None, space_after: int = 0):
+    """A text box, one paragraph per line (`space_after` points between them); lines whose index is
+    in `bold` in bold."""
     shape = slide.shapes.add_textbox(*box.args)
     frame = shape.text_frame
     frame.word_wrap = True
     for i, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         paragraph.alignment = align
+        if space_after:
+            paragraph.space_after = Pt(space_after)
         run = paragraph.add_run()
         run.text = line
         run.font.size = Pt(size)

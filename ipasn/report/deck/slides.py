@@ -1,12 +1,13 @@
 """The slides, in the order of a provincial deck (the Kalsel BKD's): each is one small function
 taking the presentation and the already-computed `Facts`; a deck is a list of them.
 
-To add a slide (e.g. the plan to reach the target), write `def plan(prs, f): ...` and put it in
+To add a slide, write `def name(prs, f): ...` (what it shows computed in facts.py) and put it in
 `INSTANSI` and `UNIT` where it belongs.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 import pandas as pd
@@ -17,7 +18,9 @@ from pptx.util import Inches
 from ipasn import fmt
 from ipasn.report.content.analysis import DIMENSION_LABELS
 from ipasn.report.content.charts import BAR, COLORS
-from ipasn.report.content.present import TARGET_NOTE
+from ipasn.report.content.front import place_and_date
+from ipasn.report.content.present import COMPARISON_NOTE, TARGET_NOTE
+from ipasn.report.content.present_plan import STEP_NUMBERS
 from ipasn.report.deck import shapes as sh
 from ipasn.report.deck.facts import Facts
 from ipasn.ruleset import DIMENSIONS
@@ -27,7 +30,7 @@ from ipasn.scoring.summary import not_measured_reasons
 Slide = Callable[[object, Facts], None]
 RANKING_ROWS = 14  # table rows per slide: readable at 11 pt
 RANKING_BARS = 25  # units in the ranking chart (the table lists them all)
-LOGO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
+PLAN_LINE_CHARS = 120  # characters of a 14 pt line across the slide body
 
 
 def _rgb(color: str) -> RGBColor:
@@ -39,14 +42,14 @@ def _category_color(name: object) -> RGBColor:
 
 
 def cover(prs, f: Facts) -> None:
-    """Title, year, scope, reference date and rules; the logo when given as an image."""
+    """Title, year, scope, reference date and rules; the logo (an SVG drawn as PNG) when given."""
     slide = sh.blank_slide(prs)
     period, report = f.report.period, f.report
-    logo = f.settings.logo
+    logo = f.settings.dokumen.logo_png()
     top = Inches(1.0)
-    if logo is not None and logo.is_file() and logo.suffix.lower() in LOGO_TYPES:
+    if logo is not None:
         height = Inches(1.4)
-        picture = slide.shapes.add_picture(str(logo), 0, top, height=height)
+        picture = slide.shapes.add_picture(io.BytesIO(logo), 0, top, height=height)
         picture.left = int((sh.WIDTH - picture.width) / 2)
         top += height + Inches(0.2)
     lines = ["Indeks Profesionalitas ASN", f"Tahun {period.tahun}", f.scope]
@@ -56,12 +59,16 @@ def cover(prs, f: Facts) -> None:
              f"{period.tahun_kinerja}; aturan: {report.rules.nama}."]
     if report.official is not None:
         notes.append(f"Sumber nilai: hasil resmi BKN ({report.official.source})")
-    if logo is not None and not logo.is_file():
-        notes.append(f"Logo tidak ditemukan: {logo}")
-    elif logo is not None and logo.suffix.lower() not in LOGO_TYPES:
-        notes.append(f"Logo {logo.name} tidak dipasang: deck PowerPoint memerlukan logo PNG atau JPEG.")
     sh.text(slide, sh.Box(sh.MARGIN, top + Inches(2.8), sh.WIDTH - 2 * sh.MARGIN, Inches(1.2)), notes, size=14,
             align=PP_ALIGN.CENTER, color=sh.GREY)
+
+
+def findings(prs, f: Facts) -> None:
+    """Pokok hasil: the documents' narrative summary, one sentence a paragraph."""
+    slide = sh.titled_slide(prs, "Pokok hasil")
+    lines = f.narrative or ["Tidak ada PNS yang diukur."]
+    size = 18 if len(lines) <= 4 else (16 if len(lines) <= 6 else 14)
+    sh.text(slide, sh.Box.body(), lines, size=size, space_after=8)
 
 
 def summary(prs, f: Facts) -> None:
@@ -80,6 +87,11 @@ def summary(prs, f: Facts) -> None:
     category_box, rest = rest.below(Inches(0.7))
     sh.text(slide, value_box, lines[:1], size=40, bold=(0,), color=sh.BLUE)
     sh.text(slide, category_box, lines[1:2], size=22, color=sh.BLUE)
+    if f.comparison_text is not None:  # pembanding of the year, under the headline
+        rest, compared = rest.below(Inches(2.2))
+        grid, note = compared.below(Inches(0.35 * (len(f.comparison_text) + 1)))
+        sh.table(slide, grid, f.comparison_text, ("IP ASN", "Selisih"), size=12)
+        sh.text(slide, note, [COMPARISON_NOTE], size=10, color=sh.GREY)
     sh.text(slide, rest, lines[2:], size=16)
     numeric = ("Nilai", "Bobot maksimal", "Target", "Capaian target")
     grid, note = right.below(Inches(3.2))
@@ -190,20 +202,39 @@ def upaya(prs, f: Facts) -> None:
                  "Kenaikan rata-rata IP ASN bila butir dipenuhi", lying=True)
 
 
+def plan(prs, f: Facts) -> None:
+    """Rencana mencapai target: the plan's sentence and its steps, each IP re-scored."""
+    slide = sh.titled_slide(prs, "Rencana mencapai target")
+    body = sh.Box.body()
+    if f.plan is None:
+        sh.text(slide, body, [f.detail_note or "Tidak ada PNS yang diukur."], size=16)
+        return
+    lines = -(-len(f.plan.sentence) // PLAN_LINE_CHARS)  # a long plan is a long sentence: room for all of it
+    head, rest = body.below(Inches(0.3 * lines + 0.1))
+    sh.text(slide, head, [f.plan.sentence], size=14)
+    if not f.plan.steps.empty:
+        grid, note = rest.below(Inches(0.45 * (len(f.plan.steps) + 1)))
+        sh.table(slide, grid, f.plan.steps, STEP_NUMBERS, size=12,
+                 widths=(0.08, 0.24, 0.16, 0.09, 0.1, 0.1, 0.11, 0.12))
+        sh.text(slide, note, ["IP ASN sesudah setiap langkah dihitung ulang dari nilai per pegawai. Daftar pegawai "
+                              "per langkah ada di laporan unit dan di buku kerja rencana (data pribadi)."],
+                size=10, color=sh.GREY)
+
+
 def closing(prs, f: Facts) -> None:
     """The signature block of `penandatangan` (place and date in Indonesian), else a plain close."""
-    signatory = f.settings.penandatangan
+    signatory = f.settings.dokumen.penandatangan
     slide = sh.titled_slide(prs, "Penutup")
     body = sh.Box.body()
     if signatory is None:
         sh.text(slide, body, ["Terima kasih."], size=28, align=PP_ALIGN.CENTER)
         return
-    place = ", ".join(p for p in (signatory.kota, fmt.date(signatory.tanggal) if signatory.tanggal else None) if p)
-    lines = [*([place] if place else []), signatory.jabatan, "", "", signatory.nama,
-             *([f"NIP {signatory.nip}"] if signatory.nip else [])]
+    lines = [*([place_and_date(signatory)] if signatory.kota or signatory.tanggal else []), signatory.jabatan, "",
+             "", signatory.nama, *([f"NIP {signatory.nip}"] if signatory.nip else [])]
     _, block = body.split(0.55)
     sh.text(slide, block, lines, size=18, bold=(len(lines) - (2 if signatory.nip else 1),), align=PP_ALIGN.CENTER)
 
 
-INSTANSI: tuple[Slide, ...] = (cover, summary, dimensions, analysis, competence, ranking, categories, upaya, closing)
-UNIT: tuple[Slide, ...] = (cover, summary, dimensions, analysis, competence, categories, upaya, closing)
+INSTANSI: tuple[Slide, ...] = (cover, findings, summary, dimensions, analysis, competence, ranking, categories, upaya,
+                               plan, closing)
+UNIT: tuple[Slide, ...] = (cover, findings, summary, dimensions, analysis, competence, categories, upaya, plan, closing)

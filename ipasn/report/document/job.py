@@ -47,8 +47,6 @@ class Job:
     title: str = ""
     footer: str = ""
     weight: int = field(default=0, compare=False)  # employees shown: how long the job will take
-    # The deck's front and back (formats with pptx): penandatangan, logo path and its sha256.
-    deck: dict = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def key(self) -> str:

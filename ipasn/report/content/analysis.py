@@ -36,31 +36,32 @@ def improvement_items(scores: pd.DataFrame, rules: Ruleset) -> pd.DataFrame:
     Items: each competence indicator at 0 that the position can earn, a missing SKP (up to the
     dimension maximum), unknown education or discipline data. Sorted so the biggest gains come first.
     """
-    items = []
     kind = scores["jenis_jabatan"]
+    found = []  # (positions in scores, item, points it adds, sure)
     for indicator in INDICATORS:
         weight = kind.map({t: getattr(p, indicator) for t, p in rules.kompetensi.items()}).astype("float64")
-        missing = (weight > 0) & (scores[f"kompetensi_{indicator}"] == 0)
-        items.append(pd.DataFrame({
-            "nip": scores.loc[missing, "nip"], "indikator": indicator,
-            "tambahan": weight[missing], "pasti": True,
-        }))
-    no_skp = unassessed(scores)
-    items.append(pd.DataFrame({"nip": scores.loc[no_skp, "nip"], "indikator": "skp",
-                               "tambahan": rules.dimensi_maks["kinerja"], "pasti": False}))
-    no_education = scores["kualifikasi"] == 0
-    items.append(pd.DataFrame({"nip": scores.loc[no_education, "nip"], "indikator": "pendidikan",
-                               "tambahan": max(rules.education_points.values()), "pasti": False}))
-    discipline_unknown = scores["disiplin"] == 0
-    items.append(pd.DataFrame({"nip": scores.loc[discipline_unknown, "nip"], "indikator": "hukdis",
-                               "tambahan": rules.disiplin.poin["tidak_ada"], "pasti": False}))
-    out = pd.concat(items, ignore_index=True)
-    people = scores.set_index("nip")
-    out["nama"] = out["nip"].map(people["nama"])
-    out["jenis_jabatan"] = out["nip"].map(people["jenis_jabatan"])
-    out["eselon"] = out["nip"].map(people["eselon"]) if "eselon" in people else pd.NA
-    out["ip_asn"] = out["nip"].map(people["ip_asn"])
-    out["tindakan"] = [_action(r, rules) for r in out.itertuples(index=False)]
+        missing = ((weight > 0) & (scores[f"kompetensi_{indicator}"] == 0)).to_numpy(bool)
+        found.append((np.flatnonzero(missing), indicator, weight.to_numpy()[missing], True))
+    for missing, indicator, points in (
+            (unassessed(scores), "skp", rules.dimensi_maks["kinerja"]),
+            (scores["kualifikasi"] == 0, "pendidikan", max(rules.education_points.values())),
+            (scores["disiplin"] == 0, "hukdis", rules.disiplin.poin["tidak_ada"])):
+        at = np.flatnonzero(missing.to_numpy(bool))
+        found.append((at, indicator, np.full(len(at), float(points)), False))
+    at = np.concatenate([f[0] for f in found])
+    people = scores.iloc[at].reset_index(drop=True)  # each item's employee, by position: no lookup by NIP
+    out = pd.DataFrame({
+        "nip": people["nip"], "indikator": np.repeat([f[1] for f in found], [len(f[0]) for f in found]),
+        "tambahan": np.concatenate([f[2] for f in found]),
+        "pasti": np.repeat([f[3] for f in found], [len(f[0]) for f in found]),
+        "nama": people["nama"].astype("str"), "jenis_jabatan": people["jenis_jabatan"].astype("str"),
+        "eselon": people["eselon"] if "eselon" in people else pd.NA, "ip_asn": people["ip_asn"],
+    })
+    # One text per kind of item; only the leadership training names each person's level.
+    out["tindakan"] = out["indikator"].map({k: _action(k, rules) for k in out["indikator"].unique()
+                                            if k != "kepemimpinan"})
+    lead = (out["indikator"] == "kepemimpinan").to_numpy()
+    out.loc[lead, "tindakan"] = [_leadership_action(r, rules) for r in out[lead].itertuples(index=False)]
     order = {k: i for i, k in enumerate([*INDICATORS, "skp", "pendidikan", "hukdis"])}
     out["_order"] = out["indikator"].map(order)
     out = out.sort_values(["tambahan", "_order", "nama", "nip"], ascending=[False, True, True, True],
@@ -69,25 +70,27 @@ def improvement_items(scores: pd.DataFrame, rules: Ruleset) -> pd.DataFrame:
                                        "tambahan", "pasti", "ip_asn"]]
 
 
-def _action(item, rules: Ruleset) -> str:
-    if item.indikator == "kepemimpinan":
-        level = item.eselon if pd.notna(item.eselon) else (
-            rules.opsi.jpt_eselon_bawaan if item.jenis_jabatan == "JPT" else
-            STRUCTURAL_LEVEL.get(item.jenis_jabatan))
-        level = int(level) if level is not None and pd.notna(level) else None
-        name = LEADERSHIP_NAMES.get(level, "sesuai eselon")
-        return f"Ikuti/unggah sertifikat diklat kepemimpinan sesuai eselon {ROMAN.get(level, '')} ({name})"
-    if item.indikator == "fungsional":
+def _leadership_action(item, rules: Ruleset) -> str:
+    level = item.eselon if pd.notna(item.eselon) else (
+        rules.opsi.jpt_eselon_bawaan if item.jenis_jabatan == "JPT" else
+        STRUCTURAL_LEVEL.get(item.jenis_jabatan))
+    level = int(level) if level is not None and pd.notna(level) else None
+    name = LEADERSHIP_NAMES.get(level, "sesuai eselon")
+    return f"Ikuti/unggah sertifikat diklat kepemimpinan sesuai eselon {ROMAN.get(level, '')} ({name})"
+
+
+def _action(indikator: str, rules: Ruleset) -> str:
+    if indikator == "fungsional":
         return "Ikuti/unggah sertifikat diklat fungsional jabatannya"
-    if item.indikator == "teknis":
+    if indikator == "teknis":
         return (f"Ikuti/unggah diklat teknis hingga {fmt.points(rules.teknis_min_jp)} JP dalam "
                 f"{rules.opsi.teknis_jendela_tahun} tahun terakhir")
-    if item.indikator == "seminar":
+    if indikator == "seminar":
         return (f"Ikuti/unggah sertifikat seminar/workshop/kursus/magang dalam "
                 f"{rules.seminar_jendela_tahun} tahun terakhir")
-    if item.indikator == "skp":
+    if indikator == "skp":
         return "Lengkapi data penilaian kinerja (SKP)"
-    if item.indikator == "pendidikan":
+    if indikator == "pendidikan":
         return "Perbaiki data pendidikan terakhir"
     return "Perbaiki data hukuman disiplin"
 

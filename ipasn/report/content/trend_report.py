@@ -16,7 +16,7 @@ from ipasn.report.content import trends as tr
 from ipasn.report.content.analysis import DIMENSION_LABELS
 from ipasn.report.content.charts import _DECIMAL, REFERENCE_COLORS, STYLE, reference_label, to_svg
 from ipasn.report.content.data import ReportData
-from ipasn.report.content.markup import esc, table
+from ipasn.report.content.markup import esc, show, table
 from ipasn.report.content.dokumen import Dokumen
 from ipasn.report.content.privacy import mask_name, mask_nip
 from ipasn.report.content.targets import Targets
@@ -27,17 +27,6 @@ LINE_COLORS = {"kualifikasi": "#2b6cb0", "kompetensi": "#d69e2e", "kinerja": "#2
 ONE_YEAR = ("<p>Tidak ada tahun pengukuran sebelumnya dalam definisi run ini untuk dibandingkan. "
             "Perkembangan antartahun tampil bila run memuat beberapa tahun (mis. "
             "<code>tahun: [2021, 2022, 2023]</code>), pada dokumen tahun kedua dan seterusnya.</p>")
-
-
-def _show(*parts: str) -> HTML:
-    return HTML("\n".join(p for p in parts if p))
-
-
-def _signed(value: float, decimals: int = 2) -> str:
-    if pd.isna(value):
-        return fmt.EMPTY
-    text = fmt.number(abs(value), decimals)
-    return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else text)
 
 
 def _rows(report: ReportData) -> pd.DataFrame:
@@ -69,10 +58,10 @@ def trends(report: ReportData, targets: Targets, dokumen: Dokumen | dict | None 
     the line chart (with the target line when one is set, and the comparison figures of the years
     shown: `dokumen`'s pembanding)."""
     if len(report.history) == 0 or not report.trend:
-        return _show(ONE_YEAR)
+        return show(ONE_YEAR)
     rows = _rows(report)
     if rows.empty:
-        return _show(_source_note(report), "<p>Tidak ada data unit ini pada tahun-tahun tersebut.</p>")
+        return show(_source_note(report), "<p>Tidak ada data unit ini pada tahun-tahun tersebut.</p>")
     change = rows["ip_asn"].map(fmt.rounded).diff()  # of the values as shown: 56,21 − 53,05 = +3,16
     frame = pd.DataFrame({
         "Tahun": rows["tahun"].map(str),
@@ -80,7 +69,7 @@ def trends(report: ReportData, targets: Targets, dokumen: Dokumen | dict | None 
         "PNS diukur": rows["diukur"].map(fmt.integer),
         "Partisipasi": rows["partisipasi"].map(fmt.percent),
         "IP ASN": rows["ip_asn"].map(fmt.number),
-        "Perubahan": change.map(_signed),
+        "Perubahan": change.map(fmt.signed),
         **{SHORT[d]: rows[d].map(fmt.number) for d in DIMENSIONS},
         "Kategori": rows["kategori"].fillna(fmt.EMPTY),
     })
@@ -88,8 +77,8 @@ def trends(report: ReportData, targets: Targets, dokumen: Dokumen | dict | None 
     verb = "naik" if last["ip_asn"] > first["ip_asn"] else ("turun" if last["ip_asn"] < first["ip_asn"] else "tetap")
     sentence = (f"<p>IP ASN {verb} dari <strong>{fmt.number(first['ip_asn'])}</strong> ({int(first['tahun'])}) "
                 f"ke <strong>{fmt.number(last['ip_asn'])}</strong> ({int(last['tahun'])}), "
-                f"{_signed(fmt.rounded(last['ip_asn']) - fmt.rounded(first['ip_asn']))} poin.</p>") if len(rows) > 1 else ""
-    return _show(
+                f"{fmt.signed(fmt.rounded(last['ip_asn']) - fmt.rounded(first['ip_asn']))} poin.</p>") if len(rows) > 1 else ""
+    return show(
         _source_note(report), _unit_note(report, rows), sentence,
         table(frame, "tabel", tuple(c for c in frame.columns if c not in ("Tahun", "Kategori"))),
         '<p class="keterangan">Perubahan = IP ASN dikurangi IP ASN tahun sebelumnya. Kual. = kualifikasi, '
@@ -164,7 +153,7 @@ def unit_changes(report: ReportData) -> HTML:
     """Instansi: units ranked by their change since the previous year (renamed, new and gone units
     said so), and how many PNS moved up or down a category."""
     if len(report.history) == 0 or not report.trend:
-        return _show(ONE_YEAR)
+        return show(ONE_YEAR)
     changes = tr.unit_changes(report.history)
     years = sorted(int(t) for t in report.history["tahun"].unique())
     previous, last = years[-2], years[-1]
@@ -173,10 +162,10 @@ def unit_changes(report: ReportData) -> HTML:
         "Unit kerja": changes["unit_kerja"],
         f"IP ASN {previous}": changes["sebelum"].map(fmt.number),
         f"IP ASN {last}": changes["sesudah"].map(fmt.number),
-        "Perubahan": (changes["sesudah"].map(fmt.rounded) - changes["sebelum"].map(fmt.rounded)).map(_signed),
+        "Perubahan": (changes["sesudah"].map(fmt.rounded) - changes["sebelum"].map(fmt.rounded)).map(fmt.signed),
         "Keterangan": changes["keterangan"].replace("", fmt.EMPTY),
     })
-    return _show(f"<h3>Unit kerja menurut perubahan IP ASN {previous}–{last}</h3>",
+    return show(f"<h3>Unit kerja menurut perubahan IP ASN {previous}–{last}</h3>",
                  table(frame, "tabel", (f"IP ASN {previous}", f"IP ASN {last}", "Perubahan")),
                  _shift_section(report, previous, last))
 
@@ -212,7 +201,7 @@ def movements(report: ReportData, mask: bool = False) -> HTML:
     joined and who left the unit since the previous year. Personal data: masked on request."""
     moves = report.movement
     if len(report.history) == 0 or not report.trend or len(moves) == 0:
-        return _show(ONE_YEAR)
+        return show(ONE_YEAR)
     unit = report.trend.get("unit_kerja")
     years = sorted(int(t) for t in report.trend["tahun"])
     previous, last = years[-2], years[-1]
@@ -226,8 +215,8 @@ def movements(report: ReportData, mask: bool = False) -> HTML:
         "NIP": stayed["nip"].map(nip), "Nama": stayed["nama"].map(name),
         f"Kategori {previous}": stayed["kategori_sebelum"].fillna(fmt.EMPTY),
         f"Kategori {last}": stayed["kategori_sesudah"].fillna(fmt.EMPTY),
-        **{SHORT[d]: (stayed[f"{d}_sesudah"] - stayed[f"{d}_sebelum"]).map(lambda v: _signed(v, 1)) for d in DIMENSIONS},
-        "IP ASN": stayed["_delta"].map(lambda v: _signed(v, 1)),
+        **{SHORT[d]: (stayed[f"{d}_sesudah"] - stayed[f"{d}_sebelum"]).map(lambda v: fmt.signed(v, 1)) for d in DIMENSIONS},
+        "IP ASN": stayed["_delta"].map(lambda v: fmt.signed(v, 1)),
     })
     numeric = (*SHORT.values(), "IP ASN")
     parts = [f"<h3>PNS yang diukur pada {previous} dan {last} di unit ini</h3>",
@@ -236,7 +225,7 @@ def movements(report: ReportData, mask: bool = False) -> HTML:
              '<p class="keterangan">Kolom dimensi dan IP ASN: poin yang bertambah (+) atau berkurang (−) '
              f"dari {previous} ke {last}.</p>"]
     parts += _joined_left(moves, unit, previous, last, nip, name)
-    return _show(*parts)
+    return show(*parts)
 
 
 def _where(unit_name: object, listed_text: str) -> str:

@@ -225,7 +225,7 @@ def test_comparison_figures_are_labelled_lines_of_their_year_only(report):
     lines = {line.get_label(): line.get_xdata()[0] for line in ranking.axes[0].get_lines()}
     assert lines == {"Nasional 2022: 68,50": 68.5, "Provinsi Demo 2022: 55,00": 55.0}  # not 2021's
     assert [t.get_text() for t in ranking.legends[0].get_texts()] == list(lines)
-    history = report_data(history_years=[2021]).history
+    history = report_data(tahun_sebelumnya=[2021]).history
     rows = scope_rows(history, {"tahun": [2021, 2022]}, None)
     trend = trend_figure(rows, Targets.of({"ip_asn": 71}), COMPARED)
     drawn = {line.get_label(): list(zip(line.get_xdata(), line.get_ydata())) for line in trend.axes[0].get_lines()}

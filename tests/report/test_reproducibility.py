@@ -17,6 +17,8 @@ from pptx import Presentation
 
 from ipasn.demo.contract import make_demo
 from ipasn.export.xlsx import workbook_bytes
+from ipasn.report.audit.provenance import dataset_key
+from ipasn.report.batch.params import RunParams
 
 ROOT = Path(__file__).resolve().parents[2]
 IPASN = [sys.executable, "-m", "ipasn.cli"]
@@ -145,6 +147,11 @@ def test_reuse_and_exactly_what_depends_on_a_change(tmp_path):
     assert {p: p.stat().st_mtime_ns for p in bundles} != bundles  # that one loaded and scored
     assert {name: (year / name).read_bytes() for name in quick} == quick
 
+    def made() -> dict[str, tuple[int, int]]:  # each workbook's inode and time: written again or not
+        return {name: ((year / name).stat().st_ino, (year / name).stat().st_mtime_ns)
+                for name in ("skor-ipasn-2022-data-pribadi.xlsx", "rencana-2022-data-pribadi.xlsx")}
+
+    before = made()
     # One unit's data: that unit and the instansi rerun, the other unit is reused.
     frames = make_demo(units=2, employees=16, seed=5)
     pegawai = frames["pegawai"]
@@ -156,11 +163,17 @@ def test_reuse_and_exactly_what_depends_on_a_change(tmp_path):
     statuses = _statuses(year)
     assert statuses["instansi"] == "ok"
     assert sorted(statuses[u] for u in units) == ["ok", "reused"]
+    assert all(made()[name] != before[name] for name in before)  # new scores: both workbooks made again
+    before = made()
 
-    # A target: shown in every document, so everything reruns.
+    # A target: shown in every document, so everything reruns; the scores stay, the plan is new.
     (folder / "run.yaml").write_text(RUN_YAML.format(target=80, formats="[html]"), encoding="utf-8")
     _run(folder)
     assert set(_statuses(year).values()) == {"ok"}
+    now = made()
+    assert now["skor-ipasn-2022-data-pribadi.xlsx"] == before["skor-ipasn-2022-data-pribadi.xlsx"]
+    assert now["rencana-2022-data-pribadi.xlsx"] != before["rencana-2022-data-pribadi.xlsx"]
+    before = now
 
     # The unit template: every unit reruns, the instansi is reused.
     template = nbformat.read(folder / "unit.ipynb", as_version=4)
@@ -169,6 +182,7 @@ def test_reuse_and_exactly_what_depends_on_a_change(tmp_path):
     _run(folder)
     statuses = _statuses(year)
     assert statuses["instansi"] == "reused" and all(statuses[u] == "ok" for u in units)
+    assert made() == before  # nothing the workbooks are made from changed
 
     # A document damaged on disk is never reused.
     (year / f"{units[0]}.html").write_bytes(b"<html>rusak")
@@ -179,3 +193,16 @@ def test_reuse_and_exactly_what_depends_on_a_change(tmp_path):
     # --force reruns everything.
     _run(folder, "--force")
     assert set(_statuses(year).values()) == {"ok"}
+
+
+def test_how_the_data_is_read_is_part_of_the_scores_key(tmp_path):
+    """The unit column or an absent sheet changes every score's unit or history: the scores workbook
+    made for other reading options is never taken as still valid."""
+    data = tmp_path / "data.xlsx"
+    data.write_bytes(workbook_bytes(make_demo(units=2, employees=4, seed=1)))
+    keys = set()
+    for extra in ({}, {"kolom_unit": "UNOR NAMA"}, {"lembar_tidak_ada": ["hukdis"]}):
+        params = RunParams.model_validate({"instansi": "X", "tahun": 2022, "data": str(data), **extra,
+                                           "base_dir": tmp_path})
+        keys.add(dataset_key(params.input_paths(), "rules", params.reading()))
+    assert len(keys) == 3

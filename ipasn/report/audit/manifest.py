@@ -59,12 +59,20 @@ def _relative(path: Path, start: Path) -> str:
         return str(path)
 
 
+def _derived(made: tuple[Path, str] | None) -> dict | None:
+    """A workbook made from the scores: its name, hash and the key it was made for (reuse)."""
+    if made is None:
+        return None
+    path, key = made
+    return {"path": path.name, "sha256": sha256_file(path), "key": key}
+
+
 def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_text: str | None,
                    canonical: dict, data: list[Path], rules_ref: str, rules_file: Path | None, rules_sha256: str,
                    templates: dict[str, Path], jobs: dict[str, tuple[Job, str]],
                    results: dict[str, JobResult], previous: dict | None, workbook: Path,
                    workbook_key: str, run_key: str | None = None, resmi: Path | None = None,
-                   reconciliation: Path | None = None, plan: Path | None = None,
+                   reconciliation: tuple[Path, str] | None = None, plan: tuple[Path, str] | None = None,
                    years_data: dict[int, list[Path]] | None = None, front: dict[str, Path] | None = None,
                    search_data: Path | None = None) -> dict:
     """`data`: this year's inputs. `years_data`: every year the documents show (this one and the earlier
@@ -115,10 +123,9 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
         "environment": pv.environment(),
         "documents": dict(sorted(documents.items())),
         "scores_workbook": {"path": workbook.name, "sha256": sha256_file(workbook), "key": workbook_key},
-        "reconciliation_workbook": {"path": reconciliation.name, "sha256": sha256_file(reconciliation)}
-        if reconciliation else None,
+        "reconciliation_workbook": _derived(reconciliation),
         # The plans to reach the target (runs with targets.ip_asn or targets.kategori): personal data.
-        "plan_workbook": {"path": plan.name, "sha256": sha256_file(plan)} if plan else None,
+        "plan_workbook": _derived(plan),
         # The index pages' employee search (personal data; none when the run masks it).
         "search_data": {"path": search_data.name, "sha256": sha256_file(search_data)} if search_data else None,
         # Set after a complete run without failures: what an unchanged rerun compares (run.run_key).

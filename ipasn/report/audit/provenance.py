@@ -83,8 +83,9 @@ def environment() -> dict:
             "packages": versions, "pdf_engine": {"name": pdf_engine(), "version": pdf_engine_version()}}
 
 
-def dataset_key(data: list[Path], rules_sha256: str) -> str:
-    """Hash of every input file, the ruleset and ipasn's code: what the scores workbook depends on."""
+def dataset_key(data: list[Path], rules_sha256: str, reading: dict | None = None) -> str:
+    """Hash of every input file, how they are read (`reading`: the run's unit column and absent
+    sheets), the ruleset and ipasn's code: what the scores workbook depends on."""
     parts = {"data": [[p.name, sha256_file(p)] for p in input_files(data)], "rules": rules_sha256,
-             "code": code_sha256()}
+             "code": code_sha256(), "reading": reading or {}}
     return sha256_bytes(json.dumps(parts, sort_keys=True).encode("utf-8"))

@@ -59,14 +59,18 @@ def finish(prepared: PreparedRun, results: dict[str, JobResult], previous: dict[
         year_dir.mkdir(parents=True, exist_ok=True)
         workbook = year_dir / scores_workbook_name(tahun)
         workbook_key = sha256_bytes(f"{prepared.data_keys[tahun]}:{result.period}".encode("utf-8"))
-        if not _still_valid(workbook, workbook_key, previous.get(tahun)):
+        recorded = previous.get(tahun) or {}
+        if not _still_valid(workbook, workbook_key, recorded.get("scores_workbook")):
             write_bytes(workbook, scores_workbook(result))
         reconciled = None
         rec = prepared.official[tahun].rec if tahun in prepared.official else None
         if rec is not None:  # ipasn's count beside BKN's, per NIP and dimension
-            reconciled = year_dir / reconciliation_workbook_name(tahun)
-            write_bytes(reconciled, reconciliation_workbook(rec))
-        planned = _plan_workbook(prepared, tahun)
+            path = year_dir / reconciliation_workbook_name(tahun)
+            key = sha256_bytes(f"{workbook_key}:resmi:{sha256_file(params.resmi_path(tahun))}".encode("utf-8"))
+            if not _still_valid(path, key, recorded.get("reconciliation_workbook")):
+                write_bytes(path, reconciliation_workbook(rec))
+            reconciled = (path, key)
+        planned = _plan_workbook(prepared, tahun, workbook_key, recorded.get("plan_workbook"))
         year_results = {k: r for k, r in results.items() if k.startswith(f"{tahun}/")}
         year_results = _with_previous(tahun, year_results, previous.get(tahun))
         shown = shown_years[tahun] = index_data(prepared, prepared.shown(tahun))
@@ -107,23 +111,28 @@ def _other_years(folder: Path) -> dict[int, dict]:
     return found
 
 
-def _plan_workbook(prepared: PreparedRun, tahun: int) -> Path | None:
+def _plan_workbook(prepared: PreparedRun, tahun: int, workbook_key: str,
+                   recorded: dict | None) -> tuple[Path, str] | None:
     """The plans to reach the target, from ipasn's own count (it has the indicators; BKN's official
-    results do not): none without a target, or without an export to count."""
+    results do not): none without a target, or without an export to count. Made again only when
+    the scores or the goal changed, or the file did."""
     goal = goal_of(prepared.params.targets, prepared.results[tahun].rules)
     path = prepared.year_dir(tahun) / plan_workbook_name(tahun)
     if goal is None or prepared.params.data is None:
         path.unlink(missing_ok=True)  # an earlier run's plan, for a target this run no longer has
         return None
-    write_bytes(path, plan_workbook(prepared.results[tahun], goal))
-    return path
+    key = sha256_bytes(f"{workbook_key}:plan:{goal}".encode("utf-8"))
+    if not _still_valid(path, key, recorded):
+        write_bytes(path, plan_workbook(prepared.results[tahun], goal))
+    return path, key
 
 
-def _still_valid(workbook: Path, key: str, previous: dict | None) -> bool:
-    """The scores workbook need not be rewritten: same inputs, rules, code and period, file intact."""
-    recorded = (previous or {}).get("scores_workbook", {})
-    return (recorded.get("key") == key and workbook.is_file()
-            and recorded.get("sha256") == sha256_file(workbook))
+def _still_valid(path: Path, key: str, recorded: dict | None) -> bool:
+    """A workbook made from the scores need not be made again: the last manifest recorded the same
+    key (inputs, how they are read, rules, code, period and what else it depends on), and the file
+    still has the recorded hash."""
+    recorded = recorded or {}
+    return recorded.get("key") == key and path.is_file() and recorded.get("sha256") == sha256_file(path)
 
 
 def _with_previous(tahun: int, results: dict[str, JobResult], previous: dict | None) -> dict[str, JobResult]:
@@ -142,7 +151,7 @@ def unchanged_run(params: RunParams, run_file: Path | None) -> RunOutcome | None
     and the manifest exactly as a full rerun would, without loading or scoring. None otherwise."""
     try:
         label, text = ruleset_text(params.rules_ref())
-        data_key = dataset_key(params.input_paths(), sha256_bytes(text.encode("utf-8")))
+        data_key = dataset_key(params.input_paths(), sha256_bytes(text.encode("utf-8")), params.reading())
     except (OSError, RulesetError):
         return None  # a missing input: the full run names it properly
     folder = instansi_dir(params)

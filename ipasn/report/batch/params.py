@@ -205,6 +205,11 @@ class RunParams(BaseModel):
             raise ParamsError(f"notebooks.{kind}: berkas tidak ditemukan: {path}")
         return path
 
+    def reading(self) -> dict:
+        """How the data is read, beside the files themselves: a change here changes every score's
+        unit or history, so it is part of the key that decides whether the scores workbook is rewritten."""
+        return {"kolom_unit": self.kolom_unit, "lembar_tidak_ada": sorted(self.lembar_tidak_ada)}
+
     def front_files(self) -> dict[str, Path]:
         """The files the documents' front is read from (the logo; the foreword when it names a .md
         file): the manifest pins them, as it pins the data."""

@@ -139,8 +139,8 @@ def prepare(params: RunParams, only: str | None = None) -> PreparedRun:
                                     *(set(y.shown.pegawai["unit_kerja"]) for y in official.values())))
     prepared = PreparedRun(params, datasets, results, params.rules or DEFAULT_RULESET, text,
                         unique_slugs(every_unit), instansi_dir(params),
-                        dataset_key(params.input_paths(), rules_sha256),
-                        {t: dataset_key(params.input_paths(t), rules_sha256) for t in params.tahun},
+                        dataset_key(params.input_paths(), rules_sha256, params.reading()),
+                        {t: dataset_key(params.input_paths(t), rules_sha256, params.reading()) for t in params.tahun},
                         official=official, dokumen=dokumen)
     for tahun, result in results.items():
         year_dir = prepared.year_dir(tahun)

@@ -109,15 +109,13 @@ class Ruleset(_Frozen):
             raise ValueError(f"kompetensi harus menyebut tepat {POSITION_TYPES}")
         for jenis, points in self.kompetensi.items():
             if abs(points.total - maks["kompetensi"]) > 1e-9:
-                raise ValueError(
-                    f"kompetensi.{jenis} adds up to {points.total}, not {maks['kompetensi']}"
-                )
+                raise ValueError(f"jumlah kompetensi.{jenis} {points.total}, seharusnya {maks['kompetensi']}")
         for code, level in self.kualifikasi.items():
             if level.poin > maks["kualifikasi"]:
-                raise ValueError(f"kualifikasi.{code} gives {level.poin} > {maks['kualifikasi']}")
+                raise ValueError(f"kualifikasi.{code} memberi {level.poin}, di atas maksimum {maks['kualifikasi']}")
         for band in self.kinerja.pita:
             if band.poin > maks["kinerja"]:
-                raise ValueError(f"kinerja band {band.predikat} gives more than {maks['kinerja']}")
+                raise ValueError(f"pita kinerja {band.predikat} memberi {band.poin}, di atas maksimum {maks['kinerja']}")
         if any(p > maks["kinerja"] for p in self.kinerja.predikat.values()):
             raise ValueError("ada predikat kinerja yang memberi poin di atas maksimum dimensi")
         if any(p > maks["disiplin"] for p in self.disiplin.poin.values()):

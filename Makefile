@@ -12,7 +12,7 @@ demo: $(STAMP)
 	$(BIN)/ipasn run params/demo.yaml
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder --nbval \
+	$(BIN)/python -m pytest -n 3 --dist loadfile --no-loadscope-reorder --nbval \
 	  --nbval-sanitize-with tests/notebooks/nbval_sanitize.cfg $(PYTEST_ARGS)
 
 # JupyterLab on notebooks/ (the report notebooks and eksplorasi.ipynb; their defaults use the demo data).

@@ -1,14 +1,17 @@
 """Suite-wide settings: one process per `ipasn run`, and the longest test files first.
 
-`make test` runs two pytest workers (`-n 2 --dist loadfile --no-loadscope-reorder`), which already keep
-both cores busy, so a run started by a test uses one worker process (IPASN_JOBS=1) unless the test asks
-for more with --jobs (the tests of the process pool, crashes, stops and the cluster do). Each extra
-process starts its own kernel zygote and browser: CPU the suite pays for and no test looks at.
+`make test` runs three pytest workers on this project's two cores (`-n 3 --dist loadfile
+--no-loadscope-reorder`): an end-to-end test spends much of its time waiting on the processes it
+started (a run's worker, its kernel, the browser, a signal or a lock), and with two workers the cores
+were idle a third of the time (measured: 128% CPU of 200%; with three, 151% and 11% less wall time).
+A run started by a test uses one worker process (IPASN_JOBS=1) unless the test asks for more with
+--jobs (the tests of the process pool, crashes, stops and the cluster do). Each extra process starts
+its own kernel zygote and browser: CPU the suite pays for and no test looks at.
 
 xdist hands out whole files in collection order. By default it sorts them by their number of tests,
 which puts the few-but-long end-to-end files last, and one worker then finishes them alone while the
 other waits. Files listed in LONGEST go first, longest first (measured with `--durations=0`), so the
-two workers end together; the rest keep pytest's order.
+workers end together; the rest keep pytest's order.
 """
 
 from __future__ import annotations
@@ -17,29 +20,28 @@ import os
 
 os.environ.setdefault("IPASN_JOBS", "1")
 
-# Seconds per file, rounded, on this machine under load (make test PYTEST_ARGS=--durations=0): only
-# the order matters. A new long file belongs here.
+# Seconds per file, rounded, on this machine with three test workers (make test
+# PYTEST_ARGS=--durations=0, summed per file): only the order matters. A new long file belongs here.
 LONGEST = {
-    "tests/report/test_reproducibility.py": 850,
-    "tests/report/test_stops.py": 460,
-    "tests/report/test_crashes.py": 320,
-    "tests/official/test_official_run.py": 300,
-    "tests/report/test_run_end_to_end.py": 240,
-    "tests/report/test_notebook_toolkit.py": 215,
-    "tests/report/test_years.py": 200,
-    "tests/input/test_real_exports.py": 165,
-    "tests/report/test_cluster.py": 125,
-    "tests/test_imports.py": 120,
-    "tests/report/test_hostile.py": 120,
-    "tests/input/test_bad_corpus.py": 110,
-    "tests/scoring/test_reference_agreement.py": 100,
-    "tests/report/test_layout.py": 85,
-    "tests/test_packaging.py": 70,
-    "tests/official/test_official.py": 55,
-    "tests/report/test_notebooks.py": 55,
-    "tests/report/test_personal_data.py": 52,
-    "tests/report/test_jupyterlab.py": 41,
-    "tests/demo/test_demo_years.py": 31,
+    "tests/report/test_reuse.py": 200,
+    "tests/report/test_stops.py": 190,
+    "tests/report/test_reproducibility.py": 160,
+    "tests/report/test_crashes.py": 150,
+    "tests/report/test_years.py": 130,
+    "tests/input/test_bad_corpus.py": 120,
+    "tests/official/test_official_run.py": 120,
+    "tests/report/test_notebook_toolkit.py": 110,
+    "tests/scoring/test_reference_agreement.py": 80,
+    "tests/report/test_run_end_to_end.py": 70,
+    "tests/report/test_cluster.py": 60,
+    "tests/official/test_official.py": 60,
+    "tests/report/test_hostile.py": 50,
+    "tests/input/test_bad_input.py": 50,
+    "tests/report/test_layout.py": 40,
+    "tests/scoring/test_rules_tables.py": 40,
+    "tests/input/test_real_exports.py": 40,
+    "tests/test_imports.py": 30,
+    "tests/test_packaging.py": 30,
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import json
 import logging
 import re
 import subprocess
@@ -116,6 +117,8 @@ def test_rerun_gives_identical_bytes(project):
     before = _documents(year)
     result = _run(project, "--force")
     assert result.returncode == 0, result.stderr
+    manifest = json.loads((year / "manifest.json").read_text(encoding="utf-8"))
+    assert {e["status"] for e in manifest["documents"].values()} == {"ok"}  # --force: every one made again
     after = _documents(year)
     assert any(name.endswith(".pdf") for name in before)
     assert before == after, [name for name in before if before[name] != after.get(name)]

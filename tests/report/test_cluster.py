@@ -3,7 +3,6 @@ the same bytes as a local run; the connection refuses what would give wrong docu
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import pickle
@@ -20,6 +19,7 @@ from click.testing import CliRunner
 
 from ipasn.demo.contract import make_demo
 from ipasn.export.xlsx import workbook_bytes
+from tests.report.audit_project import documents
 
 distributed = pytest.importorskip("distributed")
 
@@ -44,11 +44,6 @@ def _make_project(folder: Path) -> Path:
 
 def _year(folder: Path) -> Path:
     return folder / "out" / "instansi-klaster" / "2022"
-
-
-def _documents(year: Path) -> dict[str, str]:
-    names = [p for p in year.rglob("*") if p.is_file() and "_kerja" not in p.parts and p.name != "manifest.json"]
-    return {str(p.relative_to(year)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(names)}
 
 
 def _stop(processes: list[subprocess.Popen], grace: float = 15) -> None:
@@ -163,7 +158,7 @@ def test_cluster_run_gives_the_same_bytes_as_a_local_run(scheduler, tmp_path):
         assert all(w["zygote"] for w in workers.values()), workers
     assert "run_job" in tasks, tasks
 
-    a, b = _documents(_year(remote)), _documents(_year(local))
+    a, b = documents(_year(remote)), documents(_year(local))
     expected = {"index.html", "instansi.html", "instansi.pdf", "instansi.ipynb", "skor-ipasn-2022-data-pribadi.xlsx"}
     assert expected <= set(a)
     assert sum(name.startswith("units/") for name in a) == 2 * 3

@@ -17,7 +17,7 @@ from ipasn.files import sha256_bytes, sha256_file
 SHAPING_PACKAGES = (
     "pandas", "numpy", "pyarrow", "openpyxl", "matplotlib", "babel", "nbconvert", "nbclient", "nbformat",
     "papermill", "ipykernel", "ipython", "jinja2", "weasyprint", "pydyf", "fonttools", "tinycss2",
-    "pydantic", "pyyaml", "python-slugify",
+    "pydantic", "pyyaml", "python-slugify", "python-pptx", "lxml", "resvg-py", "mistune",
 )
 PACKAGE_ROOT = Path(ipasn.__file__).resolve().parent
 
@@ -79,8 +79,11 @@ def environment() -> dict:
             versions[name] = None
     from ipasn.report.document.render import pdf_engine, pdf_engine_version
 
+    from openpyxl.xml import LXML  # openpyxl writes other (valid) bytes without lxml, or with OPENPYXL_LXML=False
+
     return {"python": platform.python_version(), "implementation": platform.python_implementation(),
-            "packages": versions, "pdf_engine": {"name": pdf_engine(), "version": pdf_engine_version()}}
+            "packages": versions, "pdf_engine": {"name": pdf_engine(), "version": pdf_engine_version()},
+            "xlsx_writer": "lxml" if LXML else "xml.etree"}
 
 
 def dataset_key(data: list[Path], rules_sha256: str, reading: dict | None = None) -> str:

@@ -12,6 +12,7 @@ IPASN_PLAIN_KERNELS=1), kernels start the ordinary way.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
 import signal
@@ -103,12 +104,15 @@ class Zygote:
         return self.process.poll() is None
 
     def close(self) -> None:
+        """At once: the zygote keeps nothing worth an orderly exit (a third of a second of interpreter
+        teardown at the end of every run), and its kernels die with it by their death signal."""
         if self.process.poll() is None:
-            try:
-                self.process.stdin.close()
+            self.process.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=5)
-            except (OSError, subprocess.TimeoutExpired):
-                self.process.kill()
+        for stream in (self.process.stdin, self.process.stdout):
+            with contextlib.suppress(OSError):
+                stream.close()
 
 
 _zygote: Zygote | None = None

@@ -60,3 +60,19 @@ def test_largest_gain_first_and_each_action_in_words(report):
         eselon = people.loc[nip, "eselon"]
         if pd.notna(eselon):  # the leadership programme of the person's own level
             assert text.endswith("sesuai " + LEADERSHIP[int(eselon)]), (nip, eselon, text)
+
+
+def test_every_unit_slice_and_a_scope_whose_only_gap_is_leadership(report):
+    """The plan and the unit documents ask per unit: small scopes, some with one kind of item only."""
+    for _, unit in report.scores.groupby("unit_kerja"):
+        items = improvement_items(unit, report.rules)
+        found = list(items[["nip", "indikator", "tambahan", "pasti"]].itertuples(index=False, name=None))
+        assert sorted(found) == sorted(i for _, row in unit.iterrows() for i in _expected(row, report.rules))
+    leader = report.scores[report.scores["eselon"].notna()].head(1).copy()
+    leader["kompetensi_kepemimpinan"] = 0.0
+    for indicator in ("fungsional", "teknis", "seminar"):
+        leader[f"kompetensi_{indicator}"] = 99.0  # met
+    leader[["kualifikasi", "disiplin"]] = 5.0
+    leader["keterangan_kinerja"] = "SKP 2021 nilai 90,00 (Sangat Baik): 30,00"
+    (text,) = improvement_items(leader, report.rules)["tindakan"]
+    assert text.startswith("Ikuti/unggah sertifikat diklat kepemimpinan sesuai eselon ")

@@ -14,7 +14,7 @@ from PIL import Image
 
 from ipasn.errors import ParamsError
 from ipasn.report.batch.notebook_params import check_notebooks, front_parameter, job_parameters
-from ipasn.report.batch.params import load_params, parse_params
+from ipasn.report.batch.params import RunParams, load_params, parse_params
 from ipasn.report.content import front
 from ipasn.report.content.dokumen import Dokumen, image_kind, logo_data_uri
 from ipasn.report.content.data import ReportData
@@ -61,6 +61,16 @@ def test_a_logo_that_is_not_png_or_svg_is_refused_naming_key_and_path(tmp_path, 
     with pytest.raises(ParamsError, match=problem) as caught:
         logo_data_uri(path)
     assert str(caught.value).startswith("logo: ") and str(path) in str(caught.value)
+
+
+def test_an_svg_the_deck_cannot_draw_is_refused_before_the_run_when_it_makes_decks(tmp_path):
+    (tmp_path / "lambang.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg' width='0' height='0'/>",
+                                          encoding="utf-8")
+    given = {"instansi": "X", "tahun": 2022, "data": "demo", "logo": "lambang.svg", "base_dir": tmp_path}
+    assert RunParams.model_validate(given).dokumen().logo.startswith("data:image/svg+xml")  # HTML only: fine
+    with pytest.raises(ParamsError, match="tidak dapat digambar untuk deck PowerPoint") as caught:
+        RunParams.model_validate({**given, "formats": ["html", "pptx"]}).dokumen()
+    assert str(tmp_path / "lambang.svg") in str(caught.value) and "invalid" not in str(caught.value)
 
 
 def test_svg_and_png_are_told_by_content(tmp_path):

@@ -5,7 +5,6 @@ papermill; a custom notebook that cannot take a run's parameters is refused with
 from __future__ import annotations
 
 import base64
-import hashlib
 import io
 import json
 import logging
@@ -24,6 +23,7 @@ from ipasn.demo.contract import make_demo
 from ipasn.report.batch.notebook_params import job_parameters
 from ipasn.report.batch.params import RunParams
 from ipasn.export.xlsx import workbook_bytes
+from tests.report.audit_project import documents
 
 ROOT = Path(__file__).resolve().parents[2]
 IPASN = [sys.executable, "-m", "ipasn.cli"]
@@ -68,11 +68,6 @@ def _run(folder: Path, *extra: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=600)
 
 
-def _documents(year: Path) -> dict[str, str]:
-    files = [p for p in year.rglob("*") if p.is_file() and "_kerja" not in p.parts and p.name != "manifest.json"]
-    return {str(p.relative_to(year)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(files)}
-
-
 def _svg_texts(html: str) -> list[str]:
     """The SVG images of a page (nbconvert embeds them as base64 data URIs), decoded."""
     return [base64.b64decode(m).decode("utf-8") for m in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)]
@@ -114,12 +109,12 @@ def test_added_chart_and_table_are_in_the_pdf(project):
 
 def test_rerun_gives_identical_bytes(project):
     year = project / "out" / "instansi-toolkit" / "2022"
-    before = _documents(year)
+    before = documents(year)
     result = _run(project, "--force")
     assert result.returncode == 0, result.stderr
     manifest = json.loads((year / "manifest.json").read_text(encoding="utf-8"))
     assert {e["status"] for e in manifest["documents"].values()} == {"ok"}  # --force: every one made again
-    after = _documents(year)
+    after = documents(year)
     assert any(name.endswith(".pdf") for name in before)
     assert before == after, [name for name in before if before[name] != after.get(name)]
 

@@ -34,7 +34,7 @@ def test_same_inputs_in_another_folder_give_identical_bytes(first, tmp_path):
     assert a == b, [name for name in a if a[name] != b[name]]
 
 
-def test_manifest_records_inputs_templates_code_anddocuments(first):
+def test_manifest_records_inputs_templates_code_and_documents(first):
     manifest = json.loads((year_of(first) / "manifest.json").read_text(encoding="utf-8"))
     data = manifest["inputs"]["data"][0]
     assert data["sha256"] == hashlib.sha256((first / "data.xlsx").read_bytes()).hexdigest()

@@ -10,7 +10,6 @@ those that rewrite their environment (Chromium's helpers) or leave their parent'
 from __future__ import annotations
 
 import collections
-import hashlib
 import os
 import signal
 import subprocess
@@ -26,6 +25,7 @@ from ipasn.demo.contract import make_demo
 from ipasn.export.xlsx import workbook_bytes
 from ipasn.files import TEMP_PREFIX
 from ipasn.report.document import render
+from tests.report.audit_project import documents
 
 ROOT = Path(__file__).resolve().parents[2]
 IPASN = [sys.executable, "-m", "ipasn.cli"]
@@ -61,11 +61,6 @@ def _run_file(project: Path, output: str) -> Path:
 
 def _year(project: Path, output: str) -> Path:
     return project / output / "instansi-henti" / "2022"
-
-
-def _documents(year: Path) -> dict[str, str]:
-    files = [p for p in year.rglob("*") if p.is_file() and "_kerja" not in p.parts and p.name != "manifest.json"]
-    return {str(p.relative_to(year)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(files)}
 
 
 class Run:
@@ -169,7 +164,7 @@ def concurrent(project):
                 run.kill_leftovers()
     assert clean.process.returncode == 0, clean.output()
     return {"first": first, "second": second, "third": third, "still_waiting": still_waiting,
-            "documents": _documents(_year(project, "bersama")), "clean": _documents(_year(project, "bersih"))}
+            "documents": documents(_year(project, "bersama")), "clean": documents(_year(project, "bersih"))}
 
 
 def test_a_second_run_on_the_same_folder_is_refused_or_waits_and_each_document_is_made_once(concurrent):
@@ -184,10 +179,10 @@ def test_a_second_run_on_the_same_folder_is_refused_or_waits_and_each_document_i
     assert "0 dokumen dibuat, 3 dipakai ulang, 0 gagal" in third.out.read_text()
     made = collections.Counter(first.units_started())
     assert len(made) == UNITS and set(made.values()) == {1}, made
-    documents, clean = dict(concurrent["documents"]), dict(concurrent["clean"])
+    shared, clean = dict(concurrent["documents"]), dict(concurrent["clean"])
     assert len(clean) == 3 + 3 * (UNITS + 1), clean  # index, workbook, search data, three files per report
-    documents.pop("index.html"), clean.pop("index.html")  # it says "dipakai ulang" here
-    assert documents == clean
+    shared.pop("index.html"), clean.pop("index.html")  # it says "dipakai ulang" here
+    assert shared == clean
 
 
 @pytest.mark.parametrize("signum, to_group, status, message", [
@@ -230,4 +225,4 @@ def test_a_stopped_run_leaves_no_process_and_the_next_run_gives_the_same_bytes(p
     assert again.returncode == 0, again.stdout + again.stderr
     year = _year(project, output)
     assert list(year.rglob(f"{TEMP_PREFIX}*")) == []
-    assert _documents(year) == concurrent["clean"]
+    assert documents(year) == concurrent["clean"]

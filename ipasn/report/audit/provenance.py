@@ -86,9 +86,9 @@ def environment() -> dict:
             "xlsx_writer": "lxml" if LXML else "xml.etree"}
 
 
-def dataset_key(data: list[Path], rules_sha256: str, reading: dict | None = None) -> str:
+def dataset_key(data: list[Path], rules_sha256: str, reading: dict) -> str:
     """Hash of every input file, how they are read (`reading`: the run's unit column and absent
     sheets), the ruleset and ipasn's code: what the scores workbook depends on."""
     parts = {"data": [[p.name, sha256_file(p)] for p in input_files(data)], "rules": rules_sha256,
-             "code": code_sha256(), "reading": reading or {}}
+             "code": code_sha256(), "reading": reading}
     return sha256_bytes(json.dumps(parts, sort_keys=True).encode("utf-8"))

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from ipasn.errors import RulesetError
 from ipasn.export.scores import scores_workbook, scores_workbook_name
-from ipasn.files import clean_temporaries, sha256_bytes, sha256_file, write_bytes, write_text
+from ipasn.files import clean_temporaries, sha256_bytes, write_bytes, write_text
 from ipasn.report.audit import manifest as mf
+from ipasn.report.audit import provenance as pv
 from ipasn.report.audit.provenance import dataset_key
 from ipasn.report.audit.reuse import intact, run_key
 from ipasn.report.batch.index import index_data, write_index, write_years_index
@@ -41,11 +42,13 @@ class RunOutcome:
 
 
 def finish(prepared: PreparedRun, results: dict[str, JobResult], previous: dict[int, dict | None],
-           run_file: Path | None = None, complete: bool = False) -> tuple[list[Path], list[Path]]:
+           run_file: Path | None = None, complete: bool = False,
+           force: bool = False) -> tuple[list[Path], list[Path]]:
     """Per year: the scores workbook, the index page and the manifest (written last).
 
     `complete`: every document of the run was planned (no --only); if none failed either, the
-    manifest records the run key that lets an unchanged rerun skip loading altogether."""
+    manifest records the run key that lets an unchanged rerun skip loading altogether. `force`:
+    the workbooks are made again even when the last manifest says they are still valid."""
     params = prepared.params
     run_text = run_file.read_text(encoding="utf-8") if run_file and run_file.is_file() else None
     canonical = params.model_dump(mode="json", exclude={"base_dir"})
@@ -58,15 +61,18 @@ def finish(prepared: PreparedRun, results: dict[str, JobResult], previous: dict[
         year_dir = prepared.year_dir(tahun)
         year_dir.mkdir(parents=True, exist_ok=True)
         workbook = year_dir / scores_workbook_name(tahun)
-        workbook_key = sha256_bytes(f"{prepared.data_keys[tahun]}:{result.period}".encode("utf-8"))
-        recorded = previous.get(tahun) or {}
+        # What the workbooks made from the scores depend on: the year's inputs and how they are read,
+        # the rules and code (data_keys), the period, and the packages that write their bytes.
+        workbook_key = sha256_bytes(json.dumps([prepared.data_keys[tahun], str(result.period), pv.environment()],
+                                               sort_keys=True, default=str).encode("utf-8"))
+        recorded = {} if force else (previous.get(tahun) or {})  # --force makes every file again
         if not _still_valid(workbook, workbook_key, recorded.get("scores_workbook")):
             write_bytes(workbook, scores_workbook(result))
         reconciled = None
         rec = prepared.official[tahun].rec if tahun in prepared.official else None
         if rec is not None:  # ipasn's count beside BKN's, per NIP and dimension
             path = year_dir / reconciliation_workbook_name(tahun)
-            key = sha256_bytes(f"{workbook_key}:resmi:{sha256_file(params.resmi_path(tahun))}".encode("utf-8"))
+            key = sha256_bytes(f"{workbook_key}:rekonsiliasi".encode("utf-8"))  # resmi is among the inputs
             if not _still_valid(path, key, recorded.get("reconciliation_workbook")):
                 write_bytes(path, reconciliation_workbook(rec))
             reconciled = (path, key)
@@ -128,11 +134,10 @@ def _plan_workbook(prepared: PreparedRun, tahun: int, workbook_key: str,
 
 
 def _still_valid(path: Path, key: str, recorded: dict | None) -> bool:
-    """A workbook made from the scores need not be made again: the last manifest recorded the same
-    key (inputs, how they are read, rules, code, period and what else it depends on), and the file
-    still has the recorded hash."""
+    """A workbook made from the scores need not be made again: the last manifest recorded it for the
+    same key, and the file still has the recorded hash."""
     recorded = recorded or {}
-    return recorded.get("key") == key and path.is_file() and recorded.get("sha256") == sha256_file(path)
+    return recorded.get("key") == key and intact(path.parent, {path.name: recorded.get("sha256")})
 
 
 def _with_previous(tahun: int, results: dict[str, JobResult], previous: dict | None) -> dict[str, JobResult]:

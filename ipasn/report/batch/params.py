@@ -235,8 +235,14 @@ class RunParams(BaseModel):
                 foreword = path.read_text(encoding="utf-8")
             except UnicodeDecodeError as exc:
                 raise ParamsError(f"kata_pengantar: {path} bukan teks UTF-8") from exc
-        return Dokumen(logo=logo, kata_pengantar=foreword, penandatangan=self.penandatangan,
-                       pembanding=self.pembanding)
+        dokumen = Dokumen(logo=logo, kata_pengantar=foreword, penandatangan=self.penandatangan,
+                          pembanding=self.pembanding)
+        if "pptx" in self.formats:  # an SVG the deck cannot draw stops the run here, not in every worker
+            try:
+                dokumen.logo_png()
+            except ParamsError as exc:
+                raise ParamsError(f"{exc} ({files['logo']})") from exc
+        return dokumen
 
     def output_dir(self) -> Path:
         return (self.base_dir / self.output).resolve()

@@ -57,5 +57,5 @@ def _run(params: RunParams, make_executor: Callable[[], Executor], *, only: str 
                 to_run.append(job)
         planned(len(to_run))
         results.update(execute_jobs(to_run, make_executor, progress, executor=executor))
-    indexes, manifests = finish(prepared, results, previous, run_file, complete=only is None)
+    indexes, manifests = finish(prepared, results, previous, run_file, complete=only is None, force=force)
     return RunOutcome(prepared, results, indexes, manifests)

@@ -58,10 +58,11 @@ def improvement_items(scores: pd.DataFrame, rules: Ruleset) -> pd.DataFrame:
         "eselon": people["eselon"] if "eselon" in people else pd.NA, "ip_asn": people["ip_asn"],
     })
     # One text per kind of item; only the leadership training names each person's level.
-    out["tindakan"] = out["indikator"].map({k: _action(k, rules) for k in out["indikator"].unique()
-                                            if k != "kepemimpinan"})
+    texts = out["indikator"].map({k: _action(k, rules) for k in out["indikator"].unique()
+                                  if k != "kepemimpinan"}).to_numpy(object)
     lead = (out["indikator"] == "kepemimpinan").to_numpy()
-    out.loc[lead, "tindakan"] = [_leadership_action(r, rules) for r in out[lead].itertuples(index=False)]
+    texts[lead] = [_leadership_action(r, rules) for r in out[lead].itertuples(index=False)]
+    out["tindakan"] = pd.Series(texts, index=out.index, dtype="str")
     order = {k: i for i, k in enumerate([*INDICATORS, "skp", "pendidikan", "hukdis"])}
     out["_order"] = out["indikator"].map(order)
     out = out.sort_values(["tambahan", "_order", "nama", "nip"], ascending=[False, True, True, True],

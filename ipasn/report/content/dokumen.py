@@ -99,7 +99,8 @@ def svg_png(content: bytes, width: int = LOGO_PIXELS) -> bytes:
     try:
         return bytes(resvg_py.svg_to_bytes(svg_string=content.decode("utf-8"), width=width))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise ParamsError(f"logo: SVG tidak dapat digambar untuk deck PowerPoint ({exc})") from exc
+        raise ParamsError("logo: SVG ini tidak dapat digambar untuk deck PowerPoint (ukurannya tidak sah atau "
+                          "isinya tidak terbaca); beri logo PNG") from exc
 
 
 def logo_data_uri(path: Path, key: str = "logo") -> str:

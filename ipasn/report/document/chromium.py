@@ -142,7 +142,10 @@ class Chromium:
                 command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 # Its own session and process group (killed as one, out of reach of the terminal's
                 # Ctrl-C, which is for the `ipasn` process to handle); descriptors 3 and 4 survive.
-                close_fds=False, start_new_session=True, preexec_fn=setup)
+                close_fds=False, start_new_session=True, preexec_fn=setup,
+                # Its own temporary files (org.chromium.Chromium.*) inside its folder: removed with it,
+                # also when it is killed rather than asked to quit.
+                env={**os.environ, "TMPDIR": str(self.folder)})
         except BaseException:
             os.close(self._owner)
             shutil.rmtree(self.folder, ignore_errors=True)

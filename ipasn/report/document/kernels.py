@@ -130,8 +130,8 @@ def zygote(wait: bool = True) -> Zygote:
 
 def _kill_zygote() -> None:
     """When the worker is stopped: the zygote at once (its kernels die with it, by their death signal)."""
-    if _zygote is not None and _zygote.alive():
-        _zygote.process.kill()
+    if _zygote is not None:
+        _zygote.close()
 
 
 at_stop(_kill_zygote)

@@ -65,6 +65,12 @@ class WorkerPool(ProcessPoolExecutor):
                 with contextlib.suppress(OSError, ValueError):
                     process.kill()
             _wait_ended(processes, self.STOP_GRACE)
+        # Let the pool's own thread finish (it closes its wake-up pipe) before the interpreter exits:
+        # otherwise Python 3.11's exit hook may write to that pipe while it is being closed and print
+        # a traceback after "Dihentikan." (a race in concurrent.futures: _python_exit against _ThreadWakeup.close).
+        manager = getattr(self, "_executor_manager_thread", None)  # private, as _processes above
+        if manager is not None:
+            manager.join(timeout=self.STOP_GRACE)
 
 
 def _wait_ended(processes: list, timeout: float) -> bool:

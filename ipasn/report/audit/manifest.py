@@ -59,12 +59,11 @@ def _relative(path: Path, start: Path) -> str:
         return str(path)
 
 
-def _derived(made: tuple[Path, str] | None) -> dict | None:
-    """A workbook made from the scores: its name, hash and the key it was made for (reuse)."""
-    if made is None:
+def _output(path: Path | None, key: str | None = None) -> dict | None:
+    """A file the run wrote beside the documents: its name, hash, and the key it was made for (reuse)."""
+    if path is None:
         return None
-    path, key = made
-    return {"path": path.name, "sha256": sha256_file(path), "key": key}
+    return {"path": path.name, "sha256": sha256_file(path), **({"key": key} if key is not None else {})}
 
 
 def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_text: str | None,
@@ -78,6 +77,9 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
     """`data`: this year's inputs. `years_data`: every year the documents show (this one and the earlier
     ones of the run, for the trends) with its inputs. `resmi`: BKN's official results of the year.
     `front`: the files of the documents' front by run key (logo, kata_pengantar)."""
+    def located(path: Path) -> dict:  # an input file: where it was (relative and absolute), its hash
+        return {"path": _relative(path, year_dir), "path_absolute": str(path), "sha256": sha256_file(path)}
+
     documents = dict((previous or {}).get("documents", {}))  # --only keeps the others' records
     for key, (job, fingerprint) in jobs.items():
         result = results.get(key)
@@ -98,13 +100,11 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
             "canonical": canonical,
         },
         "inputs": {
-            "data": [{"path": _relative(p, year_dir), "path_absolute": str(p), "sha256": sha256_file(p)}
-                     for p in pv.input_files(data)],
+            "data": [located(p) for p in pv.input_files(data)],
             "data_paths": [{"path": _relative(p, year_dir), "path_absolute": str(p)} for p in data],
             # Which files made which year: the trends of this year's documents use them all.
             "years": {str(t): {"paths": [{"path": _relative(p, year_dir), "path_absolute": str(p)} for p in paths],
-                               "files": [{"path": _relative(p, year_dir), "path_absolute": str(p),
-                                          "sha256": sha256_file(p)} for p in pv.input_files(paths)]}
+                               "files": [located(p) for p in pv.input_files(paths)]}
                       for t, paths in sorted((years_data or {}).items())},
             "one_snapshot_for_all_years": len({tuple(v) for v in (years_data or {}).values()}) == 1
             and len(years_data or {}) > 1,
@@ -112,22 +112,20 @@ def build_manifest(*, year_dir: Path, tahun: int, run_file: Path | None, run_tex
                       "path": _relative(rules_file, year_dir) if rules_file else None,
                       "path_absolute": str(rules_file) if rules_file else None},
             # BKN's official results the documents show (runs with `resmi:`)
-            "resmi": {"path": _relative(resmi, year_dir), "path_absolute": str(resmi),
-                      "sha256": sha256_file(resmi)} if resmi else None,
-            "dokumen": {key: {"path": _relative(path, year_dir), "path_absolute": str(path),
-                              "sha256": sha256_file(path)} for key, path in sorted((front or {}).items())},
+            "resmi": located(resmi) if resmi else None,
+            "dokumen": {key: located(path) for key, path in sorted((front or {}).items())},
         },
         "templates": {name: {"path": str(path), "sha256": pv.template_sha256(path)}
                       for name, path in sorted(templates.items())},
         "code": {"ipasn": __version__, "git": pv.git_commit(), "sha256": pv.code_sha256()},
         "environment": pv.environment(),
         "documents": dict(sorted(documents.items())),
-        "scores_workbook": {"path": workbook.name, "sha256": sha256_file(workbook), "key": workbook_key},
-        "reconciliation_workbook": _derived(reconciliation),
+        "scores_workbook": _output(workbook, workbook_key),
+        "reconciliation_workbook": _output(*reconciliation) if reconciliation else None,
         # The plans to reach the target (runs with targets.ip_asn or targets.kategori): personal data.
-        "plan_workbook": _derived(plan),
+        "plan_workbook": _output(*plan) if plan else None,
         # The index pages' employee search (personal data; none when the run masks it).
-        "search_data": {"path": search_data.name, "sha256": sha256_file(search_data)} if search_data else None,
+        "search_data": _output(search_data),
         # Set after a complete run without failures: what an unchanged rerun compares (run.run_key).
         "run_key": run_key,
     }

@@ -18,7 +18,6 @@ from ipasn.report.content import present
 from ipasn.report.content import present_plan as pp
 from ipasn.report.content.data import ReportData
 from ipasn.report.content.dokumen import Dokumen
-from ipasn.report.content.target_plan import goal_of, plan_to_target
 from ipasn.report.content.targets import Targets
 from ipasn.scoring.summary import summarise
 
@@ -89,7 +88,7 @@ def facts(report: ReportData, settings: DeckSettings) -> Facts:
                       float(an.potential(detail, items).mean()))
     plan = None
     if detail is not None:
-        steps = plan_to_target(detail, report.rules, goal_of(targets, report.rules))
+        steps = pp.plan(report, targets)  # the documents' own plan of this scope
         plan = PlanFacts(pp.plan_sentence(steps, report.rules), pp.steps_frame(steps, report.rules))
     instansi = report.unit is None
     whole = summarise(report, by=None).iloc[0]

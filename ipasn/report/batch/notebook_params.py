@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ipasn.errors import ParamsError
 from ipasn.report.batch.params import RunParams
+from ipasn.report.content.dokumen import Dokumen
 from ipasn.report.document.job import TEMPLATES
 
 def job_parameters(params: RunParams, tahun: int, unit: str | None, dokumen: dict | None = None) -> dict:
@@ -34,7 +35,7 @@ def front_parameter(params: RunParams) -> dict:
 
 
 def _front_given(params: RunParams) -> bool:
-    return bool(params.logo or params.kata_pengantar or params.penandatangan or params.pembanding)
+    return any(getattr(params, key) for key in Dokumen.model_fields)  # the run keys are Dokumen's fields
 
 
 def declared_parameters(path: Path) -> list[str] | None:

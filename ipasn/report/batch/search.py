@@ -19,6 +19,7 @@ from ipasn import fmt
 from ipasn.files import write_text
 from ipasn.export.scores import PERSONAL_DATA_SUFFIX
 from ipasn.report.document.job import document_stem
+from ipasn.missing import is_missing
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -49,7 +50,7 @@ def search_rows(result: ScoreResult, slugs: dict[str, str], documents: set[str])
 
 
 def _text(value: object) -> str:
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    return "" if is_missing(value) else str(value)
 
 
 def write_search_data(year_dir: Path, tahun: int, rows: list[list[str]] | None) -> Path | None:

@@ -19,7 +19,8 @@ from ipasn.official.compare import ALL_UNITS
 from ipasn.report.content import analysis as an
 from ipasn.report.content.data import ReportData
 from ipasn.report.content.dokumen import Dokumen
-from ipasn.report.content.present import esc
+from ipasn.report.content.markup import esc
+from ipasn.report.content.present import detail_scores, ranked_units
 from ipasn.report.content.targets import Targets
 from ipasn.report.content.trends import scope_rows
 from ipasn.ruleset import DIMENSIONS
@@ -91,8 +92,7 @@ def unit_sentence(report: ReportData, targets: Targets) -> list[str]:
     highest and the lowest unit)."""
     if report.unit is not None:
         return []
-    units = summarise(report, by="unit_kerja").reset_index().dropna(subset=["ip_asn"])
-    units = units.sort_values(["ip_asn", "unit_kerja"], ascending=[False, True], kind="stable")
+    units = ranked_units(report).dropna(subset=["ip_asn"])
     if len(units) < 2:
         return []
     first, last = units.iloc[0], units.iloc[-1]
@@ -114,7 +114,7 @@ def unit_sentence(report: ReportData, targets: Targets) -> list[str]:
 
 def action_sentence(report: ReportData) -> list[str]:
     """The (at most) three actions that raise the mean IP most, each with its people and its gain."""
-    detail = report.scores if report.official is None else report.official.computed
+    detail, _ = detail_scores(report)
     if detail is None or detail.empty:
         return []
     items = an.improvement_items(detail, report.rules)

@@ -74,10 +74,11 @@ def trends(report: ReportData, targets: Targets, dokumen: Dokumen | dict | None 
         "Kategori": rows["kategori"].fillna(fmt.EMPTY),
     })
     first, last = rows.iloc[0], rows.iloc[-1]
-    verb = "naik" if last["ip_asn"] > first["ip_asn"] else ("turun" if last["ip_asn"] < first["ip_asn"] else "tetap")
+    moved = fmt.rounded(last["ip_asn"]) - fmt.rounded(first["ip_asn"])  # as shown: no "naik ... 0,00"
+    verb = "naik" if moved > 0 else ("turun" if moved < 0 else "tetap")
     sentence = (f"<p>IP ASN {verb} dari <strong>{fmt.number(first['ip_asn'])}</strong> ({int(first['tahun'])}) "
                 f"ke <strong>{fmt.number(last['ip_asn'])}</strong> ({int(last['tahun'])}), "
-                f"{fmt.signed(fmt.rounded(last['ip_asn']) - fmt.rounded(first['ip_asn']))} poin.</p>") if len(rows) > 1 else ""
+                f"{fmt.signed(moved)} poin.</p>") if len(rows) > 1 else ""
     return show(
         _source_note(report), _unit_note(report, rows), sentence,
         table(frame, "tabel", tuple(c for c in frame.columns if c not in ("Tahun", "Kategori"))),

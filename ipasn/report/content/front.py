@@ -11,6 +11,7 @@ from IPython.display import HTML
 from ipasn import fmt
 from ipasn.report.content.data import ReportData
 from ipasn.report.content.dokumen import DATA_URI, Dokumen, Penandatangan, logo_data_uri
+from ipasn.report.content import present
 from ipasn.report.content.markup import esc
 
 
@@ -27,15 +28,14 @@ def cover(report: ReportData, instansi: str, dokumen: Mapping | Dokumen | None =
     dokumen = Dokumen.of(dokumen)
     period = report.period
     scope = [f'<p class="sampul-unit">{esc(report.unit)}</p>'] if report.unit is not None else []
-    source = ([f'<p class="sumber-nilai">Sumber nilai: hasil resmi BKN ({esc(report.official.source)})</p>']
-              if report.official is not None else [])
+    said = present.numbers_source(report)
+    official = [f'<p class="sumber-nilai">{esc(said)}</p>'] if said else []
     return HTML("\n".join(part for part in [
         '<section class="sampul">', _logo(dokumen),
         "<h1>Laporan Indeks Profesionalitas ASN</h1>",
         f'<p class="sampul-tahun">Tahun {period.tahun}</p>', *scope,
         f'<p class="lingkup">{esc(instansi)}</p>',
-        f'<p class="keterangan">Tanggal acuan {fmt.date(period.tanggal_acuan.date())}; kinerja dari penilaian '
-        f"tahun {period.tahun_kinerja}; aturan: {esc(report.rules.nama)}.</p>", *source,
+        f'<p class="keterangan">{esc(present.basis(report))}</p>', *official,
         "</section>",
     ] if part))
 

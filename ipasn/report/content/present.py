@@ -40,11 +40,21 @@ def title(report: ReportData, instansi: str) -> HTML:
     return show(
         f"<h1>{heading} Tahun {period.tahun}</h1>",
         f'<p class="lingkup">{scope}</p>',
-        f'<p class="keterangan">Tanggal acuan {fmt.date(period.tanggal_acuan.date())}; kinerja dari penilaian '
-        f"tahun {period.tahun_kinerja}; aturan: {esc(report.rules.nama)}.</p>",
-        *([f'<p class="sumber-nilai">Sumber nilai: hasil resmi BKN ({esc(report.official.source)})</p>']
-          if report.official is not None else []),
+        f'<p class="keterangan">{esc(basis(report))}</p>',
+        *(f'<p class="sumber-nilai">{esc(said)}</p>' for said in filter(None, [numbers_source(report)])),
     )
+
+
+def basis(report: ReportData) -> str:
+    """What the numbers rest on, as the title, the cover and the deck's cover say it."""
+    period = report.period
+    return (f"Tanggal acuan {fmt.date(period.tanggal_acuan.date())}; kinerja dari penilaian tahun "
+            f"{period.tahun_kinerja}; aturan: {report.rules.nama}.")
+
+
+def numbers_source(report: ReportData) -> str | None:
+    """Where the numbers come from when they are BKN's official results (None: ipasn's own count)."""
+    return f"Sumber nilai: hasil resmi BKN ({report.official.source})" if report.official is not None else None
 
 
 def detail_scores(report: ReportData) -> tuple[pd.DataFrame | None, str]:

@@ -19,7 +19,7 @@ from ipasn import fmt
 from ipasn.report.content.analysis import DIMENSION_LABELS
 from ipasn.report.content.charts import BAR, COLORS
 from ipasn.report.content.front import place_and_date
-from ipasn.report.content.present import COMPARISON_NOTE, TARGET_NOTE
+from ipasn.report.content.present import COMPARISON_NOTE, TARGET_NOTE, basis, numbers_source
 from ipasn.report.content.present_plan import STEP_NUMBERS
 from ipasn.report.deck import shapes as sh
 from ipasn.report.deck.facts import Facts
@@ -55,10 +55,7 @@ def cover(prs, f: Facts) -> None:
     lines = ["Indeks Profesionalitas ASN", f"Tahun {period.tahun}", f.scope]
     sh.text(slide, sh.Box(sh.MARGIN, top, sh.WIDTH - 2 * sh.MARGIN, Inches(2.6)), lines, size=34, bold=(0,),
             align=PP_ALIGN.CENTER, color=sh.BLUE)
-    notes = [f"Tanggal acuan {fmt.date(period.tanggal_acuan.date())}; kinerja dari penilaian tahun "
-             f"{period.tahun_kinerja}; aturan: {report.rules.nama}."]
-    if report.official is not None:
-        notes.append(f"Sumber nilai: hasil resmi BKN ({report.official.source})")
+    notes = [basis(report), *filter(None, [numbers_source(report)])]
     sh.text(slide, sh.Box(sh.MARGIN, top + Inches(2.8), sh.WIDTH - 2 * sh.MARGIN, Inches(1.2)), notes, size=14,
             align=PP_ALIGN.CENTER, color=sh.GREY)
 

@@ -39,6 +39,7 @@ explain each function.
 from ipasn.report.content.charts import (breakdown, category_distribution, decimal_comma,
                                          dimensions_against_maximum, to_svg, unit_ranking, warm_up)
 from ipasn.report.content.data import ReportData, report_data
+from ipasn.report.content.data import preload as preload_bundle
 from ipasn.report.content.dokumen import Dokumen
 from ipasn.report.content.explore import missing_items
 from ipasn.report.content.front import cover, foreword, signature
@@ -58,7 +59,7 @@ from ipasn.report.content.workbook import save_excel
 # Called once by the kernel zygote before it forks document kernels, and in each forked kernel with
 # its shell (see zygote.py): a forked kernel has this module already imported, so the import below
 # does not run there.
-WARM_UP = (warm_up, preload)
+WARM_UP = (warm_up, preload, preload_bundle)
 KERNEL_SETUP = (configure,)
 
 configure()  # in a Jupyter kernel: figures and tables as above; elsewhere nothing

@@ -121,6 +121,15 @@ class ReportData:
         )
 
 
+def preload() -> None:
+    """Import the parquet reader a bundle is read with (pandas imports it on first use, which would be in
+    every document's kernel); the kernel zygote calls this once, before forking. Imports only: reading
+    would start Arrow's thread pool, and the zygote must have no threads when it forks."""
+    import pyarrow.dataset  # noqa: F401
+    import pyarrow.parquet  # noqa: F401
+    from pandas.core.arrays.arrow import extension_types  # noqa: F401
+
+
 def report_data(data: str | Path | None = None, tahun: int = 2022, unit: str | None = None,
                 rules: str | None = None, scored: str | Path | None = None,
                 tahun_sebelumnya: list[int] | tuple[int, ...] = (), resmi: str | Path | None = None) -> ReportData:

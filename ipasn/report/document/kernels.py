@@ -201,12 +201,17 @@ class ForkedKernelManager(KernelManager):
         self._reconcile_connection_info(provisioner.connection_info)
 
 
+_refused = False  # a zygote of this worker could not start: later documents do not try again
+
+
 def kernel_manager() -> KernelManager | None:
     """A manager for the next document's kernel, or None to let papermill start one normally."""
-    if PLAIN:
+    global _refused
+    if PLAIN or _refused:
         return None
     try:
         zygote()
     except (OSError, KernelError):
+        _refused = True
         return None
     return ForkedKernelManager(kernel_name="python3")

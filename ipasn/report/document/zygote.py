@@ -16,8 +16,18 @@ import json
 import os
 import signal
 import sys
+import threading
 
 from ipasn.report.lifetime import die_with_parent
+
+# What an ipykernel imports while it starts, after the fork (found by comparing sys.modules before
+# and after IPKernelApp.initialize in a forked kernel, ipykernel 6): its debugger (debugpy and
+# pydevd: about half of a kernel's start, 0.08 s of CPU per document), the magics, and what
+# jupyter_client reads the connection file with. Imported here once instead of in every kernel; none
+# starts a Python thread when imported (the zygote checks before it says it is ready).
+KERNEL_IMPORTS = ("ipykernel.ipkernel", "ipykernel.debugger", "IPython.core.magics",
+                  "IPython.core.completerlib", "IPython.core.debugger", "IPython.extensions.storemagic",
+                  "jupyter_client.localinterfaces", "tornado.queues", "psutil")
 
 
 def _become_kernel(connection_file: str, cwd: str, zygote: int, setups: list) -> None:
@@ -47,6 +57,13 @@ def main(worker: int, warm_imports: list[str]) -> None:
     import ipykernel.kernelapp  # noqa: F401 - the kernel itself, the biggest import
     import IPython  # noqa: F401
 
+    # pydevd warns on stderr, which is the worker's, that Python's frozen modules hide breakpoints.
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    for name in KERNEL_IMPORTS:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # an optional part (debugpy): a kernel does without it too
+            pass
     setups = []
     for name in warm_imports:
         module = importlib.import_module(name)
@@ -58,6 +75,13 @@ def main(worker: int, warm_imports: list[str]) -> None:
     # sight, so a kernel's collections neither walk it nor copy its pages (copy-on-write) after fork.
     gc.collect()
     gc.freeze()
+    # A Python thread alive now would be missing in every kernel, holding whatever locks it held:
+    # refuse, and the worker starts its kernels the ordinary way. (Native pools such as OpenBLAS's and
+    # jemalloc's register their own fork handlers.)
+    others = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
+    if others:
+        print(f"threads before fork: {', '.join(others)}", flush=True)
+        return
     print("ready", flush=True)
     me = os.getpid()
     for line in sys.stdin:

@@ -76,3 +76,21 @@ def test_every_unit_slice_and_a_scope_whose_only_gap_is_leadership(report):
     leader["keterangan_kinerja"] = "SKP 2021 nilai 90,00 (Sangat Baik): 30,00"
     (text,) = improvement_items(leader, report.rules)["tindakan"]
     assert text.startswith("Ikuti/unggah sertifikat diklat kepemimpinan sesuai eselon ")
+
+
+def test_remembered_items_follow_the_content_not_the_frame(report):
+    """Asked again for the same rows, the list is not computed again but is still the caller's own
+    copy; a frame changed in place (an analyst's correction in a notebook) gets a new list."""
+    scores = report.scores.copy()
+    first = improvement_items(scores, report.rules)
+    first.loc[0, "tambahan"] = -1.0  # the caller's copy: changing it changes nothing remembered
+    again = improvement_items(scores, report.rules)
+    assert again.loc[0, "tambahan"] > 0
+    pd.testing.assert_frame_equal(again, improvement_items(scores.copy(), report.rules))
+
+    someone = scores.index[(scores["kinerja"] > 0) & (scores["disiplin"] > 0)][0]
+    nip = scores.loc[someone, "nip"]
+    before = set(again.loc[again["nip"] == nip, "indikator"])
+    scores.loc[someone, "disiplin"] = 0.0  # in place: same frame object, new content
+    after = set(improvement_items(scores, report.rules).query("nip == @nip")["indikator"])
+    assert "hukdis" not in before and after == before | {"hukdis"}

@@ -6,6 +6,8 @@ with numbers; `present.py` turns them into Indonesian tables and sentences.
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 import pandas as pd
 
@@ -30,12 +32,40 @@ LEADERSHIP_NAMES = {1: "PKN Tingkat I/Diklatpim I", 2: "PKN Tingkat II/Diklatpim
 ROMAN = {level: numeral for level, numeral in NUMERALS.items() if level in LEADERSHIP_NAMES}
 
 
+# The columns improvement_items reads: what its results are remembered by.
+ITEMS_READ = ("nip", "nama", "jenis_jabatan", "eselon", "ip_asn", "kualifikasi", "kinerja", "keterangan_kinerja",
+              "disiplin", *(f"kompetensi_{i}" for i in INDICATORS))
+_items_memo: dict[tuple, tuple[Ruleset, pd.DataFrame]] = {}
+
+
 def improvement_items(scores: pd.DataFrame, rules: Ruleset) -> pd.DataFrame:
     """One row per missing item per employee, with the points closing it would add.
 
     Items: each competence indicator at 0 that the position can earn, a missing SKP (up to the
     dimension maximum), unknown education or discipline data. Sorted so the biggest gains come first.
+
+    A document asks for the same scope's items three to five times (upaya, narrative, plan, analysis):
+    they are remembered by the content of the columns read, not by the frame, so a frame changed in
+    place is read again.
     """
+    key = (id(rules), content_key(scores, ITEMS_READ))
+    remembered = _items_memo.get(key)
+    if remembered is None:
+        if len(_items_memo) >= 4:
+            _items_memo.clear()
+        remembered = _items_memo[key] = (rules, _improvement_items(scores, rules))  # rules kept: its id stays its own
+    return remembered[1].copy()
+
+
+def content_key(frame: pd.DataFrame, columns: tuple[str, ...]) -> tuple:
+    """A key for the values of `columns` in `frame`, row by row (index left out)."""
+    present = [c for c in columns if c in frame.columns]
+    rows = pd.util.hash_pandas_object(frame[present], index=False).to_numpy()
+    return (tuple(present), tuple(str(frame[c].dtype) for c in present), len(frame),
+            hashlib.blake2b(rows.tobytes(), digest_size=16).digest())
+
+
+def _improvement_items(scores: pd.DataFrame, rules: Ruleset) -> pd.DataFrame:
     kind = scores["jenis_jabatan"]
     found = []  # (positions in scores, item, points it adds, sure)
     for indicator in INDICATORS:

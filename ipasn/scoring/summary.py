@@ -29,29 +29,33 @@ def _category_names(result: Scored) -> list[str]:
 
 def _aggregate(scores: pd.DataFrame, listed: pd.DataFrame, keys: list[str], result: Scored) -> pd.DataFrame:
     """Means over measured PNS; counts of listed, measured and not measured employees."""
+    names = _category_names(result)
     if keys:
+        # One grouping of the measured rows for the means and for the counts (complete data, each
+        # category as a 0/1 column): a report asks for several breakdowns, and crosstab is slow.
         groups = {"sort": True, "dropna": False, "observed": True}
-        means = scores.groupby(keys, **groups)[MEAN_COLUMNS].mean()
-        counts = listed.groupby(keys, **groups).agg(terdaftar=("nip", "size"), diukur=("diukur", "sum"))
-        complete = scores.groupby(keys, **groups)["data_lengkap"].sum().rename("data_lengkap")
-        categories = pd.crosstab([scores[k] for k in keys], scores["kategori"]).reindex(
-            columns=_category_names(result), fill_value=0)
+        flags = pd.DataFrame({name: (scores["kategori"] == name).to_numpy("int64") for name in names},
+                             index=scores.index)
+        grouped = pd.concat([scores[[*keys, *MEAN_COLUMNS, "data_lengkap"]], flags], axis=1).groupby(keys, **groups)
+        means = grouped[MEAN_COLUMNS].mean()
+        sums = grouped[["data_lengkap", *names]].sum()
+        people = listed.groupby(keys, **groups)
+        counts = pd.DataFrame({"terdaftar": people.size(), "diukur": people["diukur"].sum()})
     else:
         means = scores[MEAN_COLUMNS].mean().to_frame().T
         counts = pd.DataFrame({"terdaftar": [len(listed)], "diukur": [int(listed["diukur"].sum())]})
-        complete = pd.Series([int(scores["data_lengkap"].sum())], name="data_lengkap")
-        categories = scores["kategori"].value_counts().reindex(_category_names(result), fill_value=0)
-        categories = categories.to_frame().T.reset_index(drop=True)
-    out = counts.join(means, how="left").join(complete, how="left").join(categories, how="left")
-    out = out.fillna({c: 0 for c in ["data_lengkap", *_category_names(result)]})
+        sums = scores["kategori"].value_counts().reindex(names, fill_value=0).to_frame().T.reset_index(drop=True)
+        sums.insert(0, "data_lengkap", int(scores["data_lengkap"].sum()))
+    out = counts.join(means, how="left").join(sums, how="left")
+    out = out.fillna({c: 0 for c in ["data_lengkap", *names]})
     out["tidak_diukur"] = out["terdaftar"] - out["diukur"]
     out["partisipasi"] = out["diukur"] / out["terdaftar"]
     out["kelengkapan"] = out["data_lengkap"] / out["diukur"].where(out["diukur"] > 0)
     out["kategori"] = categorize(out["ip_asn"], result.rules)
-    int_columns = ["terdaftar", "diukur", "tidak_diukur", "data_lengkap", *_category_names(result)]
+    int_columns = ["terdaftar", "diukur", "tidak_diukur", "data_lengkap", *names]
     out[int_columns] = out[int_columns].astype("int64")
     order = ["terdaftar", "diukur", "tidak_diukur", "partisipasi", "data_lengkap", "kelengkapan",
-             *MEAN_COLUMNS, "kategori", *_category_names(result)]
+             *MEAN_COLUMNS, "kategori", *names]
     return out[order]
 
 
@@ -63,8 +67,9 @@ def summarise(result: Scored, by: str | list[str] | None = "unit_kerja",
         scores = scores[scores["unit_kerja"] == unit]
         listed = listed[listed["unit_kerja"] == unit]
     keys = [by] if isinstance(by, str) else list(by or [])
-    scores = _labelled(scores, keys, result)
-    listed = _labelled(listed, keys, result)
+    # Only the columns a summary reads are labelled (copied): the scores carry many more.
+    scores = _labelled(scores[list(dict.fromkeys([*keys, *MEAN_COLUMNS, "data_lengkap", "kategori"]))], keys, result)
+    listed = _labelled(listed[list(dict.fromkeys([*keys, "nip", "diukur"]))], keys, result)
     return _aggregate(scores, listed, keys, result)
 
 

@@ -36,6 +36,10 @@ STYLE = {
     "font.size": 9,
     "axes.spines.top": False,
     "axes.spines.right": False,
+    # The title at the top of the axes, where matplotlib's automatic placement puts it anyway for these
+    # charts (no tick labels on top): the automatic placement measures every tick label again, a fifth
+    # of each chart's drawing time.
+    "axes.titley": 1.0,
 }
 LABEL_WIDTH = 40  # characters on one line of a category label
 WIDTH, RIGHT = 6.5, 0.97  # inches; the axes end at this share of the width

@@ -124,6 +124,24 @@ def test_a_unit_report_lists_its_people_masked_and_the_instansi_report_names_non
     assert not any(nip in whole for nip in NIPS) and "Dinas B" in whole
 
 
+def test_a_unit_report_lists_each_steps_people_under_the_step(demo):
+    """One list per action, headed by the action and its count: every person the plan trains in that
+    step, and no one else."""
+    import re
+
+    report = ReportData.from_result(demo, "perbkn-8-2019", "", "Dinas Kesehatan")
+    scores = demo.scores[demo.scores["unit_kerja"] == "Dinas Kesehatan"]
+    plan = plan_to_target(scores, demo.rules, Goal(75.0))
+    shown = target_plan(report, Targets.of({"ip_asn": 75})).data
+    parts = shown.split('<p class="langkah">')[1:]
+    assert len(parts) == len(plan.steps) >= 2
+    for number, part in enumerate(parts, start=1):
+        people = plan.people[plan.people["langkah"] == number]
+        assert part.startswith(f"Langkah {number}: ") and f"untuk {fmt.integer(len(people))} PNS" in part
+        listed = re.findall(r"<tr><td[^>]*>(\d{18})</td>", part.split("</table>")[0])
+        assert listed == people["nip"].tolist()
+
+
 @pytest.fixture(scope="module")
 def demo():
     return ipasn.score(ipasn.load(demo_workbook()), 2022)

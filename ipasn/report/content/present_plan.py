@@ -129,19 +129,22 @@ def _units_table(scores: pd.DataFrame, plan: TargetPlan) -> str:
 
 
 def _people_table(plan: TargetPlan, rules: Ruleset, mask: bool) -> str:
-    people = plan.people
-    texts = {number: action_text(step, rules) for number, step in enumerate(plan.steps, start=1)}
-    frame = pd.DataFrame({
-        "Langkah": people["langkah"].map(str),
-        "Tindakan": people["langkah"].map(texts),
-        "NIP": people["nip"].map(lambda v: mask_nip(v) if mask else v),
-        "Nama": people["nama"].map(lambda v: mask_name(v) if mask else v),
-        "Jenis jabatan": people["jenis_jabatan"].fillna(fmt.EMPTY),
-        "IP ASN": people["ip_asn"].map(fmt.points),
-        "Sesudah": people["ip_asn_sesudah"].map(fmt.points),
-    })
-    return ("<p>Pegawai yang dilatih per langkah:</p>"
-            + table(frame, "tabel rinci", ("Langkah", "IP ASN", "Sesudah"), (8, 24, 19, 21, 12, 8, 8)))
+    """Per step, who is trained: a heading naming the step's action, then NIP, name and IP ASN before and
+    after the whole plan. One table per step rather than one with the action on every row: the list
+    reads per action, and the PDF of a large unit has a third fewer cells to lay out."""
+    people, parts = plan.people, ["<p>Pegawai yang dilatih per langkah:</p>"]
+    for number, step in enumerate(plan.steps, start=1):
+        part = people[people["langkah"] == number]
+        frame = pd.DataFrame({
+            "NIP": part["nip"].map(lambda v: mask_nip(v) if mask else v),
+            "Nama": part["nama"].map(lambda v: mask_name(v) if mask else v),
+            "IP ASN": part["ip_asn"].map(fmt.points),
+            "Sesudah rencana": part["ip_asn_sesudah"].map(fmt.points),
+        })
+        parts.append(f'<p class="langkah">Langkah {number}: {esc(action_text(step, rules))} untuk '
+                     f"{fmt.integer(len(part))} PNS {esc(_who(step))}</p>")
+        parts.append(table(frame, "tabel rinci", ("IP ASN", "Sesudah rencana"), (26, 50, 12, 12)))
+    return "\n".join(parts)
 
 
 def target_plan(report: ReportData, targets: Targets, mask: bool = False) -> HTML:

@@ -15,11 +15,15 @@ The Python API::
     units = summarise(result, by="unit_kerja")
 """
 
-from ipasn.clean.dataset import Dataset
-from ipasn.clean.load import load
-from ipasn.errors import InputError, IpasnError, ParamsError, RulesetError
-from ipasn.ruleset import Ruleset, load_ruleset
-from ipasn.scoring.score import OUTPUT_COLUMNS, ScoreResult, score
+from ipasn import deferred_imports
+
+deferred_imports.defer()  # before anything imports nbformat: see deferred_imports.py
+
+from ipasn.clean.dataset import Dataset  # noqa: E402
+from ipasn.clean.load import load  # noqa: E402
+from ipasn.errors import InputError, IpasnError, ParamsError, RulesetError  # noqa: E402
+from ipasn.ruleset import Ruleset, load_ruleset  # noqa: E402
+from ipasn.scoring.score import OUTPUT_COLUMNS, ScoreResult, score  # noqa: E402
 
 __version__ = "0.1.0"
 

@@ -125,3 +125,17 @@ def test_every_module_imports_on_its_own():
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0 and not done.stdout.strip(), done.stdout + done.stderr[-2000:]
+
+
+def test_the_slow_grammar_package_waits_until_a_check_needs_it():
+    """`import ipasn` then nbformat (what the `ipasn` command and its workers do) does not compile
+    rfc3987_syntax's grammars (1.7 s a process); jsonschema's "iri" check still answers as without
+    ipasn, importing the real module when first asked."""
+    code = (
+        "import sys, ipasn, nbformat, jsonschema\n"
+        "print(type(sys.modules['rfc3987_syntax']).__name__, 'lark' in sys.modules)\n"
+        "check = jsonschema.FormatChecker()\n"
+        "print(check.conforms('http://contoh.go.id/a', 'iri'), check.conforms('bukan iri', 'iri'))\n"
+        "print(type(sys.modules['rfc3987_syntax']).__name__)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["_StandIn False", "True False", "module"]

@@ -15,8 +15,8 @@ from ipasn.report.document.job import Job, JobError, JobResult
 
 def warm_up(formats: tuple[str, ...] = ()) -> None:
     """In a worker, before its first job: import papermill and nbconvert, start the kernel zygote
-    (it keeps importing in the background) and the PDF engine, and for decks python-pptx. Any
-    failure here is left to the jobs to report."""
+    (it keeps importing in the background), the PDF engine when the run makes PDFs, and for decks
+    python-pptx. Any failure here is left to the jobs to report."""
     try:
         from ipasn.report.document import execute  # noqa: F401 - papermill
         from ipasn.report.document import render  # noqa: F401 - papermill, nbformat, nbconvert
@@ -24,7 +24,7 @@ def warm_up(formats: tuple[str, ...] = ()) -> None:
 
         start_zygote()
         render.html_exporter()
-        if render.pdf_engine() == "chromium":
+        if "pdf" in formats and render.pdf_engine() == "chromium":
             from ipasn.report.document import chromium
 
             chromium.browser()

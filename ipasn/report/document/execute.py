@@ -46,12 +46,13 @@ def execute(template: Path, parameters: dict, cwd: Path, output: Path,
     from ipasn.report.document.kernels import kernel_manager
 
     error: JobError | None = None
+    notebook: nbformat.NotebookNode | None = None
     km = kernel_manager()
     engine = {"km": km} if km is not None else {}
     with atomic_path(output) as scratch:
         try:
             with contextlib.redirect_stderr(io.StringIO()):
-                papermill.execute_notebook(
+                notebook = papermill.execute_notebook(
                     str(template), str(scratch), parameters=parameters, cwd=str(cwd),
                     kernel_name="python3", progress_bar=False, log_output=False,
                     request_save_on_cell_execute=False, start_timeout=start_timeout,
@@ -64,8 +65,8 @@ def execute(template: Path, parameters: dict, cwd: Path, output: Path,
         finally:
             if km is not None and km.has_kernel:
                 km.shutdown_kernel(now=True)  # nothing to flush: outputs are already saved
-        notebook = nbformat.read(scratch, as_version=4)
-        if error is not None:
+        if notebook is None:  # failed: the notebook papermill saved, with its error output and marker
+            notebook = nbformat.read(scratch, as_version=4)
             error = _first_error(notebook) or error
         notebook = strip_volatile(notebook)
         nbformat.write(notebook, scratch)

@@ -1,4 +1,5 @@
-"""After the documents: per year, the scores workbook, the index page and the manifest (written last).
+"""Per year: the workbooks made from the scores (while the documents are made), then the index page and
+the manifest (written last).
 
 Also the shortcut when nothing changed since the last complete run: every document is marked
 reused and the index and manifest are rewritten exactly as a full rerun would, without loading data.
@@ -41,22 +42,22 @@ class RunOutcome:
         return sum(1 for r in self.results.values() if r.status == status)
 
 
-def finish(prepared: PreparedRun, results: dict[str, JobResult], previous: dict[int, dict | None],
-           run_file: Path | None = None, complete: bool = False,
-           force: bool = False) -> tuple[list[Path], list[Path]]:
-    """Per year: the scores workbook, the index page and the manifest (written last).
+@dataclass(frozen=True)
+class Workbooks:
+    """One year's workbooks made from the scores, as the manifest records them: (path, key) each."""
 
-    `complete`: every document of the run was planned (no --only); if none failed either, the
-    manifest records the run key that lets an unchanged rerun skip loading altogether. `force`:
-    the workbooks are made again even when the last manifest says they are still valid."""
-    params = prepared.params
-    run_text = run_file.read_text(encoding="utf-8") if run_file and run_file.is_file() else None
-    canonical = params.model_dump(mode="json", exclude={"base_dir"})
-    rules_ref = params.rules_ref()
-    rules_file = Path(rules_ref) if rules_ref and Path(rules_ref).is_file() else None
-    templates = {job.template.name: job.template for job in prepared.jobs}
-    indexes, manifests = [], []
-    shown_years = {}
+    scores: tuple[Path, str]
+    reconciliation: tuple[Path, str] | None
+    plan: tuple[Path, str] | None
+
+
+def write_workbooks(prepared: PreparedRun, previous: dict[int, dict | None],
+                    force: bool = False) -> dict[int, Workbooks]:
+    """Per year: the scores workbook, the reconciliation with BKN's official results and the plans,
+    each written only when the last manifest's key or the file no longer match (`force`: always).
+    They depend on the scores, not on the documents: `ipasn run` writes them while the documents
+    are being made."""
+    made = {}
     for tahun, result in prepared.results.items():
         year_dir = prepared.year_dir(tahun)
         year_dir.mkdir(parents=True, exist_ok=True)
@@ -77,6 +78,33 @@ def finish(prepared: PreparedRun, results: dict[str, JobResult], previous: dict[
                 write_bytes(path, reconciliation_workbook(rec))
             reconciled = (path, key)
         planned = _plan_workbook(prepared, tahun, workbook_key, recorded.get("plan_workbook"))
+        made[tahun] = Workbooks((workbook, workbook_key), reconciled, planned)
+    return made
+
+
+def finish(prepared: PreparedRun, results: dict[str, JobResult], previous: dict[int, dict | None],
+           run_file: Path | None = None, complete: bool = False, force: bool = False,
+           workbooks: dict[int, Workbooks] | None = None) -> tuple[list[Path], list[Path]]:
+    """Per year: the workbooks (unless `workbooks` says they are written), the index page and the
+    manifest (written last).
+
+    `complete`: every document of the run was planned (no --only); if none failed either, the
+    manifest records the run key that lets an unchanged rerun skip loading altogether. `force`:
+    the workbooks are made again even when the last manifest says they are still valid."""
+    params = prepared.params
+    if workbooks is None:
+        workbooks = write_workbooks(prepared, previous, force)
+    run_text = run_file.read_text(encoding="utf-8") if run_file and run_file.is_file() else None
+    canonical = params.model_dump(mode="json", exclude={"base_dir"})
+    rules_ref = params.rules_ref()
+    rules_file = Path(rules_ref) if rules_ref and Path(rules_ref).is_file() else None
+    templates = {job.template.name: job.template for job in prepared.jobs}
+    indexes, manifests = [], []
+    shown_years = {}
+    for tahun in prepared.results:
+        year_dir = prepared.year_dir(tahun)
+        made = workbooks[tahun]
+        workbook, workbook_key = made.scores
         year_results = {k: r for k, r in results.items() if k.startswith(f"{tahun}/")}
         year_results = _with_previous(tahun, year_results, previous.get(tahun))
         shown = shown_years[tahun] = index_data(prepared, prepared.shown(tahun))
@@ -95,8 +123,8 @@ def finish(prepared: PreparedRun, results: dict[str, JobResult], previous: dict[
             run_text=run_text, canonical=canonical, data=params.data_paths(tahun), rules_ref=rules_ref or
             prepared.rules_label, rules_file=rules_file, rules_sha256=prepared.rules_sha256,
             templates=templates, jobs=jobs, results=results, previous=previous.get(tahun), workbook=workbook,
-            workbook_key=workbook_key, run_key=key, resmi=params.resmi_path(tahun), reconciliation=reconciled,
-            plan=planned, search_data=search,
+            workbook_key=workbook_key, run_key=key, resmi=params.resmi_path(tahun), reconciliation=made.reconciliation,
+            plan=made.plan, search_data=search,
             years_data={t: params.data_paths(t) for t in prepared.results if t <= tahun},
             front=params.front_files())
         manifests.append(mf.write_manifest(year_dir, manifest))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from pathlib import Path
 
 from ipasn.report.audit import manifest as mf
 from ipasn.report.audit.reuse import reusable
-from ipasn.report.batch.finish import RunOutcome, finish, unchanged_run
+from ipasn.report.batch.finish import RunOutcome, finish, unchanged_run, write_workbooks
 from ipasn.report.batch.params import RunParams
 from ipasn.report.batch.notebook_params import check_notebooks
 from ipasn.report.batch.plan import instansi_dir, prepare
@@ -56,6 +57,25 @@ def _run(params: RunParams, make_executor: Callable[[], Executor], *, only: str 
             else:
                 to_run.append(job)
         planned(len(to_run))
+        # The workbooks need the scores only: made here while the workers make the documents, instead
+        # of after them with every worker idle (the plans of every unit take seconds in a province).
+        workbooks = _beside(write_workbooks, prepared, previous, force)
         results.update(execute_jobs(to_run, make_executor, progress, executor=executor))
-    indexes, manifests = finish(prepared, results, previous, run_file, complete=only is None, force=force)
+    indexes, manifests = finish(prepared, results, previous, run_file, complete=only is None, force=force,
+                                workbooks=workbooks.result())
     return RunOutcome(prepared, results, indexes, manifests)
+
+
+def _beside(work: Callable, *args) -> Future:
+    """`work(*args)` on a thread of its own; its future gives the result or raises its error. A daemon
+    thread: a stopped run exits without waiting for it (its files are written atomically)."""
+    future: Future = Future()
+
+    def body() -> None:
+        try:
+            future.set_result(work(*args))
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the result
+            future.set_exception(exc)
+
+    threading.Thread(target=body, name="ipasn-buku-kerja", daemon=True).start()
+    return future

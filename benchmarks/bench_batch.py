@@ -160,6 +160,15 @@ class TreeSampler(threading.Thread):
 # --- child modes (each in its own process) ------------------------------------------------------
 
 
+def machine_cpu() -> float:
+    """CPU seconds the whole machine has spent busy (/proc/stat: user, nice, system, irq, softirq; not
+    idle, iowait or steal). On an otherwise idle machine, a run's difference is its own CPU time,
+    kernels and browsers included: steadier than wall time when the host's speed varies."""
+    with open("/proc/stat", encoding="ascii") as stat:
+        user, nice, system, _idle, _iowait, irq, softirq = map(int, stat.readline().split()[1:8])
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+
+
 def child_run(args) -> dict:
     """`ipasn run` in this process (the console script's click command), with its memory."""
     import resource
@@ -171,15 +180,15 @@ def child_run(args) -> dict:
     command = ["run", args.child_run, "--no-progress"] + (["--force"] if args.force else [])
     if args.jobs:
         command += ["--jobs", str(args.jobs)]
-    started = time.perf_counter()
+    started, busy = time.perf_counter(), machine_cpu()
     code = 0
     try:
         ipasn_main(command, prog_name="ipasn")
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, machine_cpu() - busy
     sampler.stop()
-    return {"exit_code": code, "seconds_in_process": seconds, "parent_peak": peak_rss(),
+    return {"exit_code": code, "seconds_in_process": seconds, "machine_cpu": cpu, "parent_peak": peak_rss(),
             "largest_child_peak": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
             "tree_peak": sampler.peak, "tree_processes": sampler.processes}
 
@@ -575,6 +584,8 @@ def main() -> None:
     print(f"  wall {wall_b:.1f} s (process start to exit; {b['seconds_in_process']:.1f} s inside the command) -> "
           f"{per_unit_b:.2f} s per unit ({wall_b / (len(sizes) + 1):.2f} s per document incl. the instansi report); "
           f"exit code {b['exit_code']}")
+    print(f"  machine CPU during the command: {b['machine_cpu']:.1f} s ({b['machine_cpu'] / (len(sizes) + 1):.2f} s per "
+          f"document; every process: parent, workers, kernels, browsers)")
     print(f"  documents written: {docs['html']} HTML, {docs['pdf']} PDF, {docs['ipynb']} executed notebooks")
     if seconds:
         units_only = {k: v for k, v in seconds.items() if k.startswith("units/")}

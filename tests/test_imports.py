@@ -139,3 +139,11 @@ def test_the_slow_grammar_package_waits_until_a_check_needs_it():
         "print(type(sys.modules['rfc3987_syntax']).__name__)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == ["_StandIn False", "True False", "module"]
+    # Looked at or imported the other ways, the stand-in behaves as the package.
+    code = ("import importlib.util, ipasn\n"
+            "assert importlib.util.find_spec('rfc3987_syntax').name == 'rfc3987_syntax'\n"
+            "import rfc3987_syntax.utils\n"
+            "from rfc3987_syntax import *\n"
+            "print(is_valid_syntax('iri', 'http://contoh.go.id/a'))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["True"]

@@ -81,10 +81,16 @@ def test_every_unit_slice_and_a_scope_whose_only_gap_is_leadership(report):
 def test_remembered_items_follow_the_content_not_the_frame(report):
     """Asked again for the same rows, the list is not computed again but is still the caller's own
     copy; a frame changed in place (an analyst's correction in a notebook) gets a new list."""
+    from ipasn.report.content import analysis
+
     scores = report.scores.copy()
     first = improvement_items(scores, report.rules)
+    remembered = dict(analysis._items_memo)
     first.loc[0, "tambahan"] = -1.0  # the caller's copy: changing it changes nothing remembered
     again = improvement_items(scores, report.rules)
+    # taken from memory, not computed and stored again
+    assert list(analysis._items_memo) == list(remembered)
+    assert all(analysis._items_memo[key] is remembered[key] for key in remembered)
     assert again.loc[0, "tambahan"] > 0
     pd.testing.assert_frame_equal(again, improvement_items(scores.copy(), report.rules))
 

@@ -37,7 +37,7 @@ import uuid
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeoutError
 
-from ipasn.errors import ClusterError, KernelError
+from ipasn.errors import ClusterError
 
 __all__ = ["ClusterError", "cluster_executor", "dask_client", "describe_workers", "run_on_worker"]
 
@@ -84,13 +84,8 @@ def warm_worker() -> str:
     the worker) so the first document does not wait for it. Returns which kernels the worker uses."""
     from ipasn.report.document import kernels
 
-    if kernels.PLAIN:
-        return "plain"
-    try:
-        kernels.zygote()
-    except (OSError, KernelError):
-        return "plain"  # kernel_manager() falls back the same way for each document
-    return "zygote"
+    # A zygote that cannot start is remembered: every document of this worker uses plain kernels.
+    return "plain" if kernels.kernel_manager() is None else "zygote"
 
 
 def prepare_worker() -> dict:

@@ -97,17 +97,21 @@ def local_executor(workers: int) -> Executor:
 
 def execute_jobs(jobs: list[Job], make_executor: Callable[[], Executor],
                  progress: Callable[[JobResult], None] = lambda r: None,
-                 executor: Executor | None = None) -> dict[str, JobResult]:
+                 executor: Executor | None = None,
+                 meanwhile: Callable[[], None] = lambda: None) -> dict[str, JobResult]:
     """Run every job (on `executor` if given, else on a new one). A crashed worker breaks its pool;
-    the jobs it took down are retried once, each in its own worker, so only the culprit fails."""
+    the jobs it took down are retried once, each in its own worker, so only the culprit fails.
+    `meanwhile` runs in this process once every job is handed out, before waiting for the first."""
     results: dict[str, JobResult] = {}
     if not jobs:
+        meanwhile()
         return results
     crashed: list[Job] = []
     # Largest documents first, so no big unit is left running alone at the end.
     jobs = sorted(jobs, key=lambda j: (-j.weight, j.key))
     with contextlib.nullcontext(executor) if executor is not None else make_executor() as executor:
         futures = {executor.submit(run_job, job): job for job in jobs}
+        meanwhile()
         for future in as_completed(futures):
             job = futures[future]
             try:

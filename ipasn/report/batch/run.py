@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor
 from pathlib import Path
 
 from ipasn.report.audit import manifest as mf
@@ -57,25 +56,20 @@ def _run(params: RunParams, make_executor: Callable[[], Executor], *, only: str 
             else:
                 to_run.append(job)
         planned(len(to_run))
-        # The workbooks need the scores only: made here while the workers make the documents, instead
-        # of after them with every worker idle (the plans of every unit take seconds in a province).
-        workbooks = _beside(write_workbooks, prepared, previous, force)
-        results.update(execute_jobs(to_run, make_executor, progress, executor=executor))
+        # The workbooks need the scores only: written while the workers make the documents (after every
+        # job is handed out, before waiting for the first), not after them with every worker idle.
+        # An error writing them is raised once the documents are done, as before; a stop is at once.
+        workbooks, failed = {}, []
+
+        def write() -> None:
+            try:
+                workbooks.update(write_workbooks(prepared, previous, force))
+            except Exception as exc:  # noqa: BLE001 - raised below, after the documents
+                failed.append(exc)
+
+        results.update(execute_jobs(to_run, make_executor, progress, executor=executor, meanwhile=write))
+    if failed:
+        raise failed[0]
     indexes, manifests = finish(prepared, results, previous, run_file, complete=only is None, force=force,
-                                workbooks=workbooks.result())
+                                workbooks=workbooks or None)
     return RunOutcome(prepared, results, indexes, manifests)
-
-
-def _beside(work: Callable, *args) -> Future:
-    """`work(*args)` on a thread of its own; its future gives the result or raises its error. A daemon
-    thread: a stopped run exits without waiting for it (its files are written atomically)."""
-    future: Future = Future()
-
-    def body() -> None:
-        try:
-            future.set_result(work(*args))
-        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the result
-            future.set_exception(exc)
-
-    threading.Thread(target=body, name="ipasn-buku-kerja", daemon=True).start()
-    return future

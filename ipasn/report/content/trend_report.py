@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from ipasn import fmt
 from ipasn.report.content import trends as tr
 from ipasn.report.content.analysis import DIMENSION_LABELS
-from ipasn.report.content.charts import _DECIMAL, REFERENCE_COLORS, STYLE, reference_label, to_svg
+from ipasn.report.content.charts import _DECIMAL, REFERENCE_COLORS, STYLE, TITLE_Y, reference_label, to_svg
 from ipasn.report.content.data import ReportData
 from ipasn.report.content.markup import esc, show, table
 from ipasn.report.content.dokumen import Dokumen
@@ -109,12 +109,12 @@ def trend_figure(rows: pd.DataFrame, targets: Targets, dokumen: Dokumen | dict |
                          label=f"Target {fmt.number(targets.ip_asn)}")
         _reference_lines(left, years, Dokumen.of(dokumen))
         left.set_ylim(0, 100)
-        left.set_title("IP ASN per tahun")
+        left.set_title("IP ASN per tahun", y=TITLE_Y)
         _left_legend(fig, left)
         for dimension in DIMENSIONS:
             right.plot(years, rows[dimension], marker="o", color=LINE_COLORS[dimension],
                        label=DIMENSION_LABELS[dimension])
-        right.set_title("Nilai dimensi per tahun")
+        right.set_title("Nilai dimensi per tahun", y=TITLE_Y)
         right.legend(frameon=False, fontsize=7, ncols=2, loc="upper left")
         right.set_ylim(0, 45)
         for ax in (left, right):

@@ -21,7 +21,7 @@ import threading
 from ipasn.report.lifetime import die_with_parent
 
 # What an ipykernel imports while it starts, after the fork (found by comparing sys.modules before
-# and after IPKernelApp.initialize in a forked kernel, ipykernel 6): its debugger (debugpy and
+# and after IPKernelApp.initialize in a forked kernel, ipykernel 7): its debugger (debugpy and
 # pydevd: about half of a kernel's start, 0.08 s of CPU per document), the magics, and what
 # jupyter_client reads the connection file with. Imported here once instead of in every kernel; none
 # starts a Python thread when imported (the zygote checks before it says it is ready).

@@ -134,7 +134,7 @@ def test_output_columns_are_the_contract_then_explanations(tmp_path, result, suf
 def test_output_values_round_trip_through_xlsx(tmp_path, result):
     out = tmp_path / "out.xlsx"
     write_scores(result, out)
-    frame = pd.read_excel(out, sheet_name="skor", dtype={"nip": str})
+    frame = pd.read_excel(out, sheet_name="skor", dtype={"nip": str}, engine="openpyxl")
     expected = result.scores[CONTRACT + EXPLANATIONS].reset_index(drop=True)
     assert frame["nip"].tolist() == expected["nip"].tolist()
     for column in ("kualifikasi", "kompetensi_teknis", "kompetensi", "kinerja", "disiplin", "ip_asn"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import signal
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ import click
 
 from ipasn import fmt
 from ipasn.click_id import speak_indonesian
-from ipasn.errors import InputError, IpasnError, StrictModeError
+from ipasn.errors import InputError, IpasnError, StrictModeError, os_error_text
 
 speak_indonesian()  # before any command is declared: click's own strings in Indonesian
 OPTIONS = "[OPSI]"
@@ -52,20 +51,6 @@ class _Group(click.Group):
                        "'ipasn --debug ...' untuk rincian teknis, dan sertakan rincian itu bila melaporkannya.",
                        err=True)
             ctx.exit(1)
-
-
-OS_ERRORS = {
-    errno.ENOENT: "tidak ditemukan", errno.EACCES: "tidak ada izin", errno.EPERM: "tidak diizinkan",
-    errno.EISDIR: "adalah folder, bukan berkas", errno.ENOTDIR: "bukan folder",
-    errno.ENOSPC: "ruang disk habis", errno.EROFS: "sistem berkas hanya-baca", errno.EEXIST: "sudah ada",
-    errno.ENAMETOOLONG: "nama terlalu panjang", errno.EMFILE: "terlalu banyak berkas terbuka",
-}
-
-
-def os_error_text(exc: OSError) -> str:
-    """An operating-system error in Indonesian, naming the file (Python's own text is English)."""
-    what = OS_ERRORS.get(exc.errno, f"galat sistem (errno {exc.errno})" if exc.errno else "galat sistem")
-    return f"{exc.filename}: {what}" if exc.filename else what
 
 
 @click.group(cls=_Group, options_metavar=OPTIONS, subcommand_metavar="PERINTAH [ARGUMEN]...")

@@ -2,6 +2,26 @@
 
 from __future__ import annotations
 
+import errno
+
+# Operating-system errors in Indonesian: Python's own strerror is English.
+OS_ERRORS = {
+    errno.ENOENT: "tidak ditemukan", errno.EACCES: "tidak ada izin", errno.EPERM: "tidak diizinkan",
+    errno.EISDIR: "adalah folder, bukan berkas", errno.ENOTDIR: "bukan folder",
+    errno.ENOSPC: "ruang disk habis", errno.EROFS: "sistem berkas hanya-baca", errno.EEXIST: "sudah ada",
+    errno.ENAMETOOLONG: "nama terlalu panjang", errno.EMFILE: "terlalu banyak berkas terbuka",
+}
+
+
+def os_error_reason(exc: OSError) -> str:
+    """Why the operating system refused, in Indonesian ("tidak ada izin"), without the file's name."""
+    return OS_ERRORS.get(exc.errno, f"galat sistem (errno {exc.errno})" if exc.errno else "galat sistem")
+
+
+def os_error_text(exc: OSError) -> str:
+    """An operating-system error in Indonesian, naming the file."""
+    return f"{exc.filename}: {os_error_reason(exc)}" if exc.filename else os_error_reason(exc)
+
 
 class IpasnError(Exception):
     """Base of every error ipasn raises on purpose. `exit_code` is what the CLI returns."""

@@ -13,8 +13,8 @@ from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
-from ipasn.cli import main, os_error_text
-from ipasn.errors import ParamsError
+from ipasn.cli import main
+from ipasn.errors import InputError, ParamsError, os_error_text
 from ipasn.report.batch.params import parse_params
 
 # Common English words; none is an Indonesian word. Removed first: command and option names, choices, and
@@ -108,3 +108,21 @@ def test_an_unexpected_error_shows_no_python_text(monkeypatch):
     shown = CliRunner().invoke(main, ["run", "x.yaml"], prog_name="ipasn")
     assert shown.exit_code == 1 and "KeyError" not in shown.output and "kolom_rahasia" not in shown.output
     assert "ipasn --debug" in shown.output
+
+
+def test_an_input_that_cannot_be_read_is_said_in_indonesian(tmp_path):
+    """The readers name the file and say why in Indonesian, not with Python's English strerror: a
+    folder given where a workbook is expected (root reads every file, so a permission cannot fail
+    here), and a CSV that is a folder inside the data folder."""
+    from ipasn.input.collect import read_csv
+    from ipasn.input.schema import SHEETS
+    from ipasn.input.sniff import head
+
+    (tmp_path / "data.xlsx").mkdir()
+    with pytest.raises(InputError) as caught:
+        head(tmp_path / "data.xlsx")
+    assert str(caught.value) == "berkas data.xlsx: tidak dapat dibaca (adalah folder, bukan berkas)"
+    (tmp_path / "pegawai.csv").mkdir()
+    with pytest.raises(InputError) as caught:
+        read_csv(tmp_path / "pegawai.csv", SHEETS)
+    assert str(caught.value) == "berkas pegawai.csv: tidak dapat dibaca (adalah folder, bukan berkas)"

@@ -20,7 +20,7 @@ from typing import Protocol
 import numpy as np
 import pandas as pd
 
-from ipasn.errors import InputError
+from ipasn.errors import InputError, os_error_reason
 from ipasn.input import roles
 from ipasn.input.roles import INVISIBLE, Identified, Unrecognised
 from ipasn.input.schema import SHEETS, Sheet
@@ -292,7 +292,7 @@ def read_csv(path: Path, specs: Mapping[str, Sheet]) -> Outcome | None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"tidak dapat dibaca ({exc.strerror})", file=label) from exc
+        raise InputError(f"tidak dapat dibaca ({os_error_reason(exc)})", file=label) from exc
     what = kind(raw[:4096])
     if what == "zip":
         raise InputError("berkas ini workbook Excel (.xlsx) yang diberi ekstensi .csv: ganti ekstensinya "

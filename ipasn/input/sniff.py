@@ -11,7 +11,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from ipasn.errors import InputError
+from ipasn.errors import InputError, os_error_reason
 
 CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
@@ -27,7 +27,7 @@ def head(path: Path, size: int = 4096) -> bytes:
         with open(path, "rb") as handle:
             return handle.read(size)
     except OSError as exc:
-        raise InputError(f"tidak dapat dibaca ({exc.strerror or exc})", file=path.name) from exc
+        raise InputError(f"tidak dapat dibaca ({os_error_reason(exc)})", file=path.name) from exc
 
 
 def kind(first: bytes) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipasn.errors import InputError
+from ipasn.errors import InputError, os_error_reason
 from ipasn.input.calamine import CalamineWorkbook
 from ipasn.input.collect import Outcome, RawSheet, Skipped, read_csv, read_parquet, read_worksheet
 from ipasn.input.roles import role_from_name, with_unit_column
@@ -79,7 +79,7 @@ def _folder(path: Path, specs: Mapping[str, Sheet]) -> list[Outcome]:
     try:
         children = sorted(path.iterdir())
     except OSError as exc:
-        raise InputError(f"folder tidak dapat dibaca ({exc.strerror})", file=path.name) from exc
+        raise InputError(f"folder tidak dapat dibaca ({os_error_reason(exc)})", file=path.name) from exc
     out: list[Outcome] = []
     for child in children:
         if _is_hidden(child):

@@ -38,8 +38,7 @@ explain each function.
 
 from ipasn.report.content.charts import (breakdown, category_distribution, decimal_comma,
                                          dimensions_against_maximum, to_svg, unit_ranking, warm_up)
-from ipasn.report.content.data import ReportData, report_data
-from ipasn.report.content.data import preload as preload_bundle
+from ipasn.report.content.data import ReportData, preload_bundle, report_data
 from ipasn.report.content.dokumen import Dokumen
 from ipasn.report.content.explore import missing_items
 from ipasn.report.content.front import cover, foreword, signature

@@ -69,7 +69,7 @@ def summarise(result: Scored, by: str | list[str] | None = "unit_kerja",
     keys = [by] if isinstance(by, str) else list(by or [])
     # Only the columns a summary reads are labelled (copied): the scores carry many more.
     scores = _labelled(scores[list(dict.fromkeys([*keys, *MEAN_COLUMNS, "data_lengkap", "kategori"]))], keys, result)
-    listed = _labelled(listed[list(dict.fromkeys([*keys, "nip", "diukur"]))], keys, result)
+    listed = _labelled(listed[list(dict.fromkeys([*keys, "diukur"]))], keys, result)
     return _aggregate(scores, listed, keys, result)
 
 

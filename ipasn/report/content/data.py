@@ -121,7 +121,7 @@ class ReportData:
         )
 
 
-def preload() -> None:
+def preload_bundle() -> None:
     """Import the parquet reader a bundle is read with (pandas imports it on first use, which would be in
     every document's kernel); the kernel zygote calls this once, before forking. Imports only: reading
     would start Arrow's thread pool, and the zygote must have no threads when it forks."""

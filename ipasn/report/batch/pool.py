@@ -56,6 +56,7 @@ class WorkerPool(ProcessPoolExecutor):
         see lifetime.stop_worker), SIGKILL any still there after STOP_GRACE. The pool's own thread
         reaps them."""
         processes = list((self._processes or {}).values())  # private, but the only handle on the workers
+        manager = self._executor_manager_thread  # private too; taken now, as shutdown() forgets it
         self.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             with contextlib.suppress(OSError, ValueError):
@@ -67,8 +68,8 @@ class WorkerPool(ProcessPoolExecutor):
             _wait_ended(processes, self.STOP_GRACE)
         # Let the pool's own thread finish (it closes its wake-up pipe) before the interpreter exits:
         # otherwise Python 3.11's exit hook may write to that pipe while it is being closed and print
-        # a traceback after "Dihentikan." (a race in concurrent.futures: _python_exit against _ThreadWakeup.close).
-        manager = getattr(self, "_executor_manager_thread", None)  # private, as _processes above
+        # a traceback after "Dihentikan." or a refused run (a race in concurrent.futures: _python_exit
+        # against _ThreadWakeup.close).
         if manager is not None:
             manager.join(timeout=self.STOP_GRACE)
 

@@ -172,11 +172,14 @@ def run_command(params_file: Path, jobs: int | None, only: str | None, scheduler
 @click.option("--data", "data", type=click.Path(path_type=Path), multiple=True, metavar="JALUR",
               help="Letak data masukan sekarang, bila sudah dipindah sejak run (satu kali per jalur tercatat).")
 @click.option("--jobs", type=int, default=None, metavar="N", help="Jumlah proses pekerja (bawaan: IPASN_JOBS bila diisi, selain itu jumlah inti CPU).")
-def verify_command(report_dir: Path, unit: str | None, data: tuple[Path, ...], jobs: int | None) -> None:
+@click.option("--wait", is_flag=True,
+              help="Bila run sedang menulis folder instansi itu, tunggu sampai selesai (bawaan: tolak, kode keluar 75).")
+def verify_command(report_dir: Path, unit: str | None, data: tuple[Path, ...], jobs: int | None, wait: bool) -> None:
     """Periksa folder laporan satu tahun: masukan tidak berubah, dan menjalankan ulang menghasilkan byte yang sama."""
+    from ipasn.report.batch.console import waiting_message
     from ipasn.report.verify import verify
 
-    sys.exit(verify(report_dir, unit=unit, data=list(data) or None, jobs=jobs))
+    sys.exit(verify(report_dir, unit=unit, data=list(data) or None, jobs=jobs, wait=wait, waiting=waiting_message))
 
 
 @main.command("demo-data", options_metavar=OPTIONS)

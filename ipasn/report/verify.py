@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -16,6 +17,7 @@ from ipasn.report.batch.finish import finish
 from ipasn.report.batch.params import RunParams
 from ipasn.report.batch.plan import prepare
 from ipasn.report.batch.pool import default_jobs, execute_jobs, local_executor
+from ipasn.report.batch.runlock import run_lock
 from ipasn.ruleset import ruleset_text
 
 
@@ -146,8 +148,16 @@ def _digest(path: Path) -> str | None:
 
 
 def verify(report_dir: Path, unit: str | None = None, data: list[Path] | None = None,
-           jobs: int | None = None) -> int:
+           jobs: int | None = None, wait: bool = False, waiting: Callable[[str], None] = lambda who: None) -> int:
+    """Check the year folder `report_dir`; 0 all the same, 1 a document differs, 2 an input changed.
+    A run writing the folder meanwhile would make its documents differ from its manifest: verify holds
+    the instansi folder's run lock, shared (RunBusyError while a run holds it, or with `wait`, waits)."""
     report_dir = Path(report_dir).resolve()
+    with run_lock(report_dir.parent, wait=wait, waiting=waiting, shared=True):
+        return _verify(report_dir, unit, data, jobs)
+
+
+def _verify(report_dir: Path, unit: str | None, data: list[Path] | None, jobs: int | None) -> int:
     manifest = mf.read_manifest(report_dir)
     if manifest is None:
         raise IpasnError(f"{report_dir}: tidak ada {mf.MANIFEST} yang dapat dibaca; ini bukan folder laporan ipasn "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from ipasn.demo.contract import make_demo
 from ipasn.export.xlsx import workbook_bytes
 from ipasn.report.audit.provenance import dataset_key
 from ipasn.report.batch.params import RunParams
+from ipasn.report.batch.runlock import run_lock
 from tests.report.audit_project import IPASN, documents, make_project, run, year_of
 @pytest.fixture(scope="module")
 def first(tmp_path_factory) -> Path:
@@ -59,8 +61,14 @@ def test_verify_remakes_every_document_and_names_only_the_changed_one(first, tmp
     shutil.copytree(first, copy)
     page = year_of(copy) / "instansi.html"
     page.write_bytes(page.read_bytes().replace(b"</body>", b" </body>", 1))
-    result = subprocess.run([*IPASN, "verify", str(year_of(copy)), "--data", str(copy / "data.xlsx")],
-                            capture_output=True, text=True, timeout=600)
+    # A run writing the folder (here: this test holding its lock) makes verify with --wait wait for it.
+    with run_lock(year_of(copy).parent):
+        waiting = subprocess.Popen([*IPASN, "verify", str(year_of(copy)), "--data", str(copy / "data.xlsx"),
+                                    "--wait"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        said = waiting.stderr.readline()
+        assert "Menunggu proses ipasn lain" in said and f"PID {os.getpid()} " in said, said
+    stdout, stderr = waiting.communicate(timeout=600)
+    result = subprocess.CompletedProcess(waiting.args, waiting.returncode, stdout, said + stderr)
     assert result.returncode == 1, result.stdout + result.stderr
     lines = {ln.split()[0]: ln for ln in result.stdout.splitlines() if re.match(r"^\S+\.(html|pdf|pptx|ipynb) ", ln)}
     assert lines["instansi.html"].endswith("BERBEDA")
@@ -71,6 +79,25 @@ def test_verify_remakes_every_document_and_names_only_the_changed_one(first, tmp
     assert 'href="instansi.pptx"' in (year_of(first) / "index.html").read_text(encoding="utf-8")
     closing = Presentation(str(year_of(first) / "instansi.pptx")).slides[-1]  # the run's penandatangan
     assert "Banjarmasin, 3 Januari 2024" in "\n".join(s.text_frame.text for s in closing.shapes if s.has_text_frame)
+
+
+def test_verify_and_run_exclude_each_other_and_name_the_holder(first):
+    """A verify reading a folder a run is writing would see documents that are not its manifest's."""
+    instansi = year_of(first).parent
+    with run_lock(instansi):  # as a run holds it
+        refused = subprocess.run([*IPASN, "verify", str(year_of(first))], capture_output=True, text=True,
+                                 timeout=120)
+    assert refused.returncode == 75, refused.stdout + refused.stderr
+    assert f"sedang dipakai oleh proses ipasn lain (PID {os.getpid()} " in refused.stderr
+    assert "--wait" in refused.stderr and "Traceback" not in refused.stderr
+    assert "Menjalankan ulang" not in refused.stdout
+    with run_lock(instansi, shared=True):  # as a verify holds it: a run is refused ...
+        busy = subprocess.run([*IPASN, "run", str(first / "run.yaml"), "--no-progress"], capture_output=True,
+                              text=True, timeout=120)
+        with run_lock(instansi, shared=True):  # ... and another reader is not
+            pass
+    assert busy.returncode == 75, busy.stdout + busy.stderr
+    assert "sedang dipakai oleh proses ipasn lain" in busy.stderr and "Traceback" not in busy.stderr
 
 
 def test_verify_stops_when_an_input_byte_changed(first, tmp_path):

@@ -171,7 +171,7 @@ def test_a_second_run_on_the_same_folder_is_refused_or_waits_and_each_document_i
     first, second, third = concurrent["first"], concurrent["second"], concurrent["third"]
     assert first.process.returncode == 0, first.output()
     assert second.returncode == 75, second.stdout + second.stderr
-    assert f"sedang ditulis oleh run lain (PID {first.process.pid} di " in second.stderr
+    assert f"sedang dipakai oleh proses ipasn lain (PID {first.process.pid} di " in second.stderr
     assert "--wait" in second.stderr and "Traceback" not in second.stderr
     assert concurrent["still_waiting"], third.output()
     assert f"PID {first.process.pid}" in third.err.read_text()

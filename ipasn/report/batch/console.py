@@ -37,6 +37,11 @@ def print_outcome(outcome: RunOutcome, workers: str) -> None:
         click.echo(f"Indeks laporan: {index}")
 
 
+def waiting_message(who: str) -> None:
+    """Said by `--wait` before it waits for the lock (run, verify)."""
+    click.echo(f"Menunggu proses ipasn lain yang sedang memakai folder yang sama selesai ({who}) ...", err=True)
+
+
 def run_reports(params_file: Path, jobs: int | None = None, only: str | None = None,
                 scheduler: str | None = None, force: bool = False, progress: bool = True,
                 wait: bool = False) -> int:
@@ -50,12 +55,9 @@ def run_reports(params_file: Path, jobs: int | None = None, only: str | None = N
         bar.total = n
         bar.refresh()
 
-    def waiting(who: str) -> None:
-        click.echo(f"Menunggu run lain yang sedang menulis folder yang sama selesai ({who}) ...", err=True)
-
     with owner, bar:
         outcome = run(params, factory, only=only, force=force, run_file=Path(params_file),
-                      progress=lambda r: bar.update(1), planned=planned, wait=wait, waiting=waiting)
+                      progress=lambda r: bar.update(1), planned=planned, wait=wait, waiting=waiting_message)
         ran_on = workers()
     print_outcome(outcome, ran_on)
     return outcome.count("failed")

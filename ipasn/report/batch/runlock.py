@@ -1,4 +1,5 @@
-"""One `ipasn run` at a time per instansi folder (`<output>/<instansi>/`).
+"""One `ipasn run` at a time per instansi folder (`<output>/<instansi>/`), and none while `ipasn verify`
+reads one of its years (verify holds the lock shared: several may read at once).
 
 The lock is `fcntl.flock` on `.ipasn-run.lock` in that folder: the kernel releases it when the
 holding process ends, however it ends, so a dead run's lock file never blocks the next run. The
@@ -68,28 +69,44 @@ def _record() -> bytes:
 
 
 @contextlib.contextmanager
-def run_lock(folder: Path, wait: bool = False, waiting: Callable[[str], None] = lambda who: None) -> Iterator[None]:
+def run_lock(folder: Path, wait: bool = False, waiting: Callable[[str], None] = lambda who: None,
+             shared: bool = False) -> Iterator[None]:
     """Hold the folder's lock for the block. Busy: RunBusyError naming the holder, or, with `wait`,
-    `waiting(holder)` and then wait for it (Ctrl-C and SIGTERM still stop the waiting)."""
+    `waiting(holder)` and then wait for it (Ctrl-C and SIGTERM still stop the waiting). `shared` (for
+    readers: verify) excludes runs but not other readers, and leaves a missing folder alone."""
     if fcntl is None:  # pragma: no cover
         yield
         return
-    folder.mkdir(parents=True, exist_ok=True)
+    if not shared:
+        folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK_NAME
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)  # as shared as the documents (umask); not inheritable
     except PermissionError:
-        fd = os.open(path, os.O_RDONLY)  # another user's lock file: lockable, but no record of who holds it
+        try:
+            fd = os.open(path, os.O_RDONLY)  # another user's lock file: lockable, but no record of who holds it
+        except FileNotFoundError:
+            if not shared:
+                raise
+            fd = None  # a reader in a folder it may not write, that no run has ever locked: nothing to exclude
+    except FileNotFoundError:
+        if not shared:
+            raise
+        fd = None  # no such folder: the reader says so itself
+    if fd is None:
+        yield
+        return
+    mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
         except BlockingIOError:
             who = holder(path)
             if not wait:
-                raise RunBusyError(f"folder {folder} sedang ditulis oleh run lain ({who}); tunggu sampai run itu "
-                                   "selesai, atau jalankan dengan --wait untuk menunggunya") from None
+                raise RunBusyError(f"folder {folder} sedang dipakai oleh proses ipasn lain ({who}); tunggu sampai "
+                                   "proses itu selesai, atau jalankan dengan --wait untuk menunggunya") from None
             waiting(who)
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            fcntl.flock(fd, mode)
         record = _record()
         with contextlib.suppress(OSError):  # read-only: the record stays the earlier holder's (see holder)
             os.pwrite(fd, record, 0)

@@ -11,6 +11,8 @@ import zipfile
 import pytest
 from PIL import Image
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from ipasn import fmt
@@ -62,8 +64,19 @@ def _title(slide) -> str:
     return slide.shapes.title.text if slide.shapes.title is not None else ""
 
 
+def _shapes(slide) -> list:
+    """Every shape of the slide, those in groups too (a chart with its reference lines is one)."""
+    found, todo = [], list(slide.shapes)
+    while todo:
+        shape = todo.pop(0)
+        found.append(shape)
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            todo[:0] = list(shape.shapes)
+    return found
+
+
 def _texts(slide) -> str:
-    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    return "\n".join(s.text_frame.text for s in _shapes(slide) if s.has_text_frame)
 
 
 def _tables(slide) -> list[list[list[str]]]:
@@ -83,7 +96,7 @@ def _rows(frame) -> list[list[str]]:
 
 
 def _charts(slide) -> list:
-    return [s.chart for s in slide.shapes if s.has_chart]
+    return [s.chart for s in _shapes(slide) if getattr(s, "has_chart", False)]
 
 
 def test_slides_follow_the_provincial_deck(built):
@@ -129,6 +142,28 @@ def test_charts_hold_the_numbers_of_the_data(built, report):
     items = an.improvement_items(report.scores, report.rules)
     assert list(gains.plots[0].series[0].values) == pytest.approx(
         list(an.indicator_gains(report.scores, items)["kenaikan_rata_rata"]), rel=1e-12)
+
+
+def test_ranking_chart_has_a_dashed_line_at_the_years_comparison_figure(built):
+    """As the documents' ranking chart: a line per pembanding of the year (68,50 for 2022; 2021's is
+    not drawn), named below the chart, grouped with it so that they move together."""
+    slide = _open(built[0]).slides[6]
+    (group,) = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
+    (frame,) = [s for s in group.shapes if s.has_chart]
+    (line,) = [s for s in group.shapes if s.shape_type == MSO_SHAPE_TYPE.LINE]
+    manual = frame.chart._chartSpace.chart.plotArea.find(qn("c:layout")).find(qn("c:manualLayout"))
+    layout = {child.tag.split("}")[1]: child.get("val") for child in manual}
+    assert layout["layoutTarget"] == "inner" and layout["xMode"] == layout["yMode"] == "edge"
+    assert frame.chart.value_axis.minimum_scale == 0 and frame.chart.value_axis.maximum_scale == 100
+    x, w = float(layout["x"]), float(layout["w"])
+    assert line.begin_x == line.end_x
+    assert line.begin_x == pytest.approx(frame.left + frame.width * (x + w * 68.5 / 100), abs=1)
+    top, bottom = sorted((line.begin_y, line.end_y))
+    y, h = float(layout["y"]), float(layout["h"])
+    assert (top, bottom) == (pytest.approx(frame.top + frame.height * y, abs=1),
+                             pytest.approx(frame.top + frame.height * (y + h), abs=1))
+    texts = _texts(slide)
+    assert "Nasional 2022: 68,50" in texts and "2021" not in texts
 
 
 def test_closing_slide_is_the_signature_block(built):

@@ -17,7 +17,7 @@ from ipasn.report.content import narrative as nr
 from ipasn.report.content import present
 from ipasn.report.content import present_plan as pp
 from ipasn.report.content.data import ReportData
-from ipasn.report.content.dokumen import Dokumen
+from ipasn.report.content.dokumen import Dokumen, Pembanding
 from ipasn.report.content.targets import Targets
 from ipasn.scoring.summary import summarise
 
@@ -68,6 +68,7 @@ class Facts:
     plan: PlanFacts | None = None  # None: BKN's numbers without an export, no indicators to train
     ranking: pd.DataFrame | None = None  # instansi only: present.ranked_units
     ranking_text: pd.DataFrame | None = None
+    references: list[Pembanding] = field(default_factory=list)  # the year's pembanding: lines in the ranking chart
 
     @property
     def scope(self) -> str:
@@ -102,6 +103,7 @@ def facts(report: ReportData, settings: DeckSettings) -> Facts:
         plan=plan,
         ranking=present.ranked_units(report) if instansi else None,
         ranking_text=present.unit_ranking_frame(report) if instansi else None,
+        references=list(settings.dokumen.pembanding_of(report.period.tahun)),
     )
 
 

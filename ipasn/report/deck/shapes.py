@@ -12,8 +12,11 @@ import pandas as pd
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_LABEL_POSITION
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.shapes import MSO_CONNECTOR
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.text import PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
@@ -149,15 +152,16 @@ def _values(values) -> list[float | None]:
 
 def bar_chart(slide, box: Box, categories: Sequence[str], series: dict[str, Sequence[float]],
               title: str, *, lying: bool = False, number_format: str = NUMBER_FORMAT,
-              colors: Sequence[RGBColor] = (), maximum: float | None = None):
+              colors: Sequence[RGBColor] = (), maximum: float | None = None, into=None):
     """A native clustered bar chart (columns, or lying bars) with its data sheet, value labels in
-    `number_format`, a legend when it has more than one series."""
+    `number_format`, a legend when it has more than one series. `into`: the shapes of a group
+    (default: the slide's)."""
     data = CategoryChartData(number_format=number_format)
     data.categories = list(categories)
     for name, values in series.items():
         data.add_series(name, _values(values), number_format)
     kind = XL_CHART_TYPE.BAR_CLUSTERED if lying else XL_CHART_TYPE.COLUMN_CLUSTERED
-    chart = slide.shapes.add_chart(kind, *box.args, data).chart
+    chart = (into if into is not None else slide.shapes).add_chart(kind, *box.args, data).chart
     chart.has_title = True
     chart.chart_title.text_frame.text = title
     chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
@@ -165,6 +169,7 @@ def bar_chart(slide, box: Box, categories: Sequence[str], series: dict[str, Sequ
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(12)
     plot = chart.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels
@@ -175,6 +180,7 @@ def bar_chart(slide, box: Box, categories: Sequence[str], series: dict[str, Sequ
     axis = chart.value_axis
     axis.tick_labels.number_format = number_format.replace("#,##0.00", "#,##0")
     axis.tick_labels.number_format_is_linked = False
+    axis.tick_labels.font.size = Pt(10)  # the template's 18 pt dwarfs the bars' own labels
     axis.has_major_gridlines = False
     axis.minimum_scale = 0
     if maximum is not None:
@@ -195,3 +201,61 @@ def point_colors(chart, colors: Sequence[RGBColor]) -> None:
         fill = chart.plots[0].series[0].points[i].format.fill
         fill.solid()
         fill.fore_color.rgb = color
+
+
+# Where the plot (the rectangle inside the axes) lies in a chart with reference lines, as shares of
+# the chart's width and height: fixed, so a line can be placed at a value. The left part holds the
+# category names, the top the title and the value axis (which lying bars in reverse order put on top).
+PLOT_AREA = (0.30, 0.17, 0.66, 0.79)
+
+
+def reference_lines(slide, box: Box, categories: Sequence[str], values: Sequence[float], colors: Sequence[RGBColor],
+                    title: str, references: Sequence[tuple[str, float, RGBColor]], maximum: float) -> object:
+    """Lying bars (as `bar_chart`, values 0 to `maximum`) with a dashed vertical line at each reference
+    value and a legend below, all in one group: moved or resized together in PowerPoint. The plot
+    area is laid out by hand (`PLOT_AREA`), so the lines stand at their values."""
+    group = slide.shapes.add_group_shape()
+    legend_height = Inches(0.3) * ((len(references) + 2) // 3)
+    chart_box = Box(box.left, box.top, box.width, box.height - legend_height)
+    chart = bar_chart(slide, chart_box, categories, {"IP ASN": values}, title, lying=True, maximum=maximum,
+                      into=group.shapes)
+    point_colors(chart, colors)
+    _plot_area_at(chart, PLOT_AREA)
+    x, y, w, h = PLOT_AREA
+    top, bottom = chart_box.top + int(chart_box.height * y), chart_box.top + int(chart_box.height * (y + h))
+    for _, value, color in references:
+        at = chart_box.left + int(chart_box.width * (x + w * min(max(value, 0.0), maximum) / maximum))
+        line = group.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, at, top, at, bottom)
+        line.line.color.rgb = color
+        line.line.width = Pt(1.5)
+        line.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+    legend = group.shapes.add_textbox(box.left, box.top + box.height - legend_height, box.width, legend_height)
+    frame = legend.text_frame
+    frame.word_wrap = True
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.CENTER
+    for i, (label, _, color) in enumerate(references):
+        if i and i % 3 == 0:
+            paragraph = frame.add_paragraph()
+            paragraph.alignment = PP_ALIGN.CENTER
+        run = paragraph.add_run()
+        run.text = ("    " if i % 3 else "") + "- - -  " + label
+        run.font.size, run.font.color.rgb = Pt(11), color
+        run.font.language_id = INDONESIAN
+    return chart
+
+
+def _plot_area_at(chart, share: tuple[float, float, float, float]) -> None:
+    """Fix the inner plot area (inside the axes) at `share` = (x, y, w, h) of the chart."""
+    plot_area = chart._chartSpace.chart.plotArea  # python-pptx has no API for the manual layout
+    layout = plot_area.find(qn("c:layout"))
+    if layout is None:
+        layout = plot_area.makeelement(qn("c:layout"), {})
+        plot_area.insert(0, layout)
+    for child in list(layout):
+        layout.remove(child)
+    manual = layout.makeelement(qn("c:manualLayout"), {})
+    layout.append(manual)
+    for tag, value in (("layoutTarget", "inner"), ("xMode", "edge"), ("yMode", "edge"),
+                       *zip(("x", "y", "w", "h"), (repr(v) for v in share))):
+        manual.append(manual.makeelement(qn(f"c:{tag}"), {"val": value}))

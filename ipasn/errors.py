@@ -67,6 +67,13 @@ class OutputError(IpasnError):
     exit_code = 2
 
 
+class VerifyError(IpasnError):
+    """`ipasn verify` cannot start: no report folder there, or an option names nothing in it. Not 1,
+    which says a document differs."""
+
+    exit_code = 2
+
+
 class StrictModeError(IpasnError):
     """`--strict` was given and the data has findings."""
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ipasn.errors import IpasnError
+from ipasn.errors import IpasnError, VerifyError
 from ipasn.export.scores import scores_workbook_name
 from ipasn.files import sha256_bytes, sha256_file
 from ipasn.report.audit import manifest as mf
@@ -160,7 +160,7 @@ def verify(report_dir: Path, unit: str | None = None, data: list[Path] | None = 
 def _verify(report_dir: Path, unit: str | None, data: list[Path] | None, jobs: int | None) -> int:
     manifest = mf.read_manifest(report_dir)
     if manifest is None:
-        raise IpasnError(f"{report_dir}: tidak ada {mf.MANIFEST} yang dapat dibaca; ini bukan folder laporan ipasn "
+        raise VerifyError(f"{report_dir}: tidak ada {mf.MANIFEST} yang dapat dibaca; ini bukan folder laporan ipasn "
                          "(folder tahun, mis. reports/<instansi>/2022)")
     data_paths, problems = check_inputs(report_dir, manifest, data)
     earlier, more = earlier_years(report_dir, manifest)
@@ -173,7 +173,7 @@ def _verify(report_dir: Path, unit: str | None, data: list[Path] | None, jobs: i
     click.echo("Masukan sama dengan yang tercatat. Menjalankan ulang ...")
     expected = manifest["documents"]
     if unit is not None and not any(entry.get("unit") == unit for entry in expected.values()):
-        raise IpasnError(f"--unit: '{unit}' tidak tercatat di manifest")
+        raise VerifyError(f"--unit: '{unit}' tidak tercatat di manifest")
     with tempfile.TemporaryDirectory(prefix="ipasn-verify-") as scratch:
         params = _rerun_params(manifest, data_paths, Path(scratch), unit, earlier,
                                _official_path(report_dir, manifest))

@@ -100,6 +100,19 @@ def test_verify_and_run_exclude_each_other_and_name_the_holder(first):
     assert "sedang dipakai oleh proses ipasn lain" in busy.stderr and "Traceback" not in busy.stderr
 
 
+@pytest.mark.parametrize("where, extra, message", [
+    pytest.param("nowhere", (), "tidak ada manifest.json yang dapat dibaca", id="not-a-report-folder"),
+    pytest.param("year", ("--unit", "Dinas Antah"), "--unit: 'Dinas Antah' tidak tercatat", id="unknown-unit"),
+])
+def test_verify_that_cannot_start_exits_2_not_1_which_means_a_document_differs(first, tmp_path, where, extra,
+                                                                               message):
+    folder = year_of(first) if where == "year" else tmp_path / "tidak-ada" / "2022"
+    result = subprocess.run([*IPASN, "verify", str(folder), *extra], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "tidak-ada").exists()
+
+
 def test_verify_stops_when_an_input_byte_changed(first, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(first, copy)

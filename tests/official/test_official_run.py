@@ -13,10 +13,13 @@ from pathlib import Path
 
 import nbformat
 import openpyxl
+import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from ipasn.official.demo import make_official
+from ipasn.demo.contract import make_demo
+from ipasn.export.xlsx import workbook_bytes
+from ipasn.official.demo import make_official, write_official
 from ipasn.files import sha256_file
 from ipasn.report.content.data import demo_workbook, official_demo
 
@@ -106,6 +109,52 @@ def test_rerun_is_byte_identical_and_verify_covers_the_official_file(run_dir):
     changed.write_bytes(changed.read_bytes() + b"\0")
     refused = ipasn("verify", year)
     assert refused.returncode == 2 and "hasil resmi BKN berubah" in refused.stderr
+
+
+def test_a_changed_official_value_remakes_the_reconciliation_and_the_documents_it_is_in(tmp_path):
+    """What decides reuse (the workbooks' key, from which the reconciliation's is made; each document's
+    fingerprint) follows BKN's file value by value: a stale reconciliation or document is never kept,
+    and a unit whose people kept their values is not made again."""
+    from ipasn.report.batch.params import load_params
+    from ipasn.report.batch.plan import prepare
+
+    frames = make_demo(units=3, employees=150, seed=5)
+    (tmp_path / "data.xlsx").write_bytes(workbook_bytes(frames))
+    official = write_official(tmp_path / "hasil-bkn-2022.xlsx", units=3, employees=150, seed=5)
+    unit = sorted(frames["pegawai"]["unit_kerja"].unique())[0]
+    (tmp_path / "run.yaml").write_text(
+        "instansi: Instansi Resmi\ntahun: 2022\ndata: data.xlsx\nresmi: hasil-bkn-2022.xlsx\n"
+        f"unit_kerja: [{unit}]\nformats: [html]\noutput: out\n", encoding="utf-8")
+
+    def prepared_keys() -> tuple[str, dict[str, str], pd.DataFrame]:
+        prepared = prepare(load_params(tmp_path / "run.yaml"))
+        return prepared.data_keys[2022], dict(prepared.fingerprints), prepared.shown(2022).scores
+
+    def raise_kinerja(inside: bool, scores: pd.DataFrame) -> str:
+        """BKN's kinerja 25 -> 30 (a value on the regulation's points) for one PNS in or out of the unit."""
+        book = openpyxl.load_workbook(official)
+        sheet = book["IP ASN"]
+        header = [cell.value for cell in sheet[1]]
+        kinerja, subtotal = header.index("kinerja") + 1, header.index("subtotal") + 1
+        in_unit = set(scores.loc[scores["unit_kerja"] == unit, "nip"])
+        row = next(r for r in range(2, sheet.max_row + 1)
+                   if sheet.cell(r, kinerja).value == 25 and (sheet.cell(r, 1).value in in_unit) == inside)
+        sheet.cell(row, kinerja).value = 30
+        sheet.cell(row, subtotal).value += 5
+        book.save(official)
+        return sheet.cell(row, 1).value
+
+    data_key, fingerprints, scores = prepared_keys()
+    instansi_job, unit_job = "2022/instansi", next(k for k in fingerprints if k.startswith("2022/units/"))
+    for inside in (False, True):
+        nip = raise_kinerja(inside, scores)
+        changed_key, changed, changed_scores = prepared_keys()
+        before, after = (frame.set_index("nip").loc[nip, "kinerja"] for frame in (scores, changed_scores))
+        assert after == before + 5  # the documents show BKN's new value
+        assert changed_key != data_key
+        assert changed[instansi_job] != fingerprints[instansi_job]
+        assert (changed[unit_job] != fingerprints[unit_job]) == inside
+        data_key, fingerprints, scores = changed_key, changed, changed_scores
 
 
 def test_resmi_per_year_in_the_run_definition(tmp_path):

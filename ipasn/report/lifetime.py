@@ -117,6 +117,21 @@ def stop_on_signals() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
+@contextlib.contextmanager
+def stops_ignored() -> Iterator[None]:
+    """For a stop already under way: a further Ctrl-C or SIGTERM would break off a wait that must end
+    (and Python 3.11 then takes the awaited thread for ended, and hangs at exit waiting for it)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def exit_status(stop: KeyboardInterrupt) -> int:
     """128 + the signal, as a shell reports a process killed by it: 130 for Ctrl-C, 143 for SIGTERM."""
     return 128 + getattr(stop, "signum", signal.SIGINT)

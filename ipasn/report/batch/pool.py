@@ -14,7 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 from ipasn.errors import ParamsError
 from ipasn.report.document.job import Job, JobError, JobResult
 from ipasn.report.document.run import run_job, warm_up
-from ipasn.report.lifetime import init_worker
+from ipasn.report.lifetime import init_worker, stops_ignored
 
 
 def default_jobs() -> int:
@@ -46,7 +46,11 @@ class WorkerPool(ProcessPoolExecutor):
 
     def __exit__(self, exc_type, exc, tb) -> bool:
         if exc_type is None:
-            self.shutdown(wait=True)
+            try:
+                self.shutdown(wait=True)
+            except BaseException:  # stopped while waiting for the workers: stop them, do not leave them
+                self.stop()
+                raise
         else:
             self.stop()
         return False
@@ -55,6 +59,10 @@ class WorkerPool(ProcessPoolExecutor):
         """Cancel what has not started; SIGTERM every worker (each kills what it started and exits,
         see lifetime.stop_worker), SIGKILL any still there after STOP_GRACE. The pool's own thread
         reaps them."""
+        with stops_ignored():  # a second Ctrl-C must not break off the waits below
+            self._stop()
+
+    def _stop(self) -> None:
         processes = list((self._processes or {}).values())  # private, but the only handle on the workers
         manager = self._executor_manager_thread  # private too; taken now, as shutdown() forgets it
         self.shutdown(wait=False, cancel_futures=True)

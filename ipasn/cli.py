@@ -154,7 +154,8 @@ def score_command(data: tuple[Path, ...], tahun: int, rules: str | None, output:
 @click.option("--force", is_flag=True, help="Jalankan setiap dokumen, juga yang dapat dipakai ulang.")
 @click.option("--no-progress", is_flag=True, help="Tanpa bilah kemajuan.")
 @click.option("--wait", is_flag=True,
-              help="Bila run lain sedang menulis folder yang sama, tunggu sampai selesai (bawaan: tolak, kode keluar 75).")
+              help="Bila run lain sedang menulis folder yang sama (atau verify sedang memeriksanya), tunggu sampai "
+                   "selesai (bawaan: tolak, kode keluar 75).")
 def run_command(params_file: Path, jobs: int | None, only: str | None, scheduler: str | None,
                 force: bool, no_progress: bool, wait: bool) -> None:
     """Buat semua laporan yang diminta definisi run (params/*.yaml)."""

@@ -149,19 +149,29 @@ def _digest(path: Path) -> str | None:
 
 def verify(report_dir: Path, unit: str | None = None, data: list[Path] | None = None,
            jobs: int | None = None, wait: bool = False, waiting: Callable[[str], None] = lambda who: None) -> int:
-    """Check the year folder `report_dir`; 0 all the same, 1 a document differs, 2 an input changed.
-    A run writing the folder meanwhile would make its documents differ from its manifest: verify holds
-    the instansi folder's run lock, shared (RunBusyError while a run holds it, or with `wait`, waits)."""
+    """Check the year folder `report_dir`; 0 all the same, 1 a document differs, 2 an input changed
+    (VerifyError, also 2: no report there, an unknown --unit). A run writing the folder meanwhile
+    would make its documents differ from its manifest: verify holds the instansi folder's run lock,
+    shared (RunBusyError while a run holds it, or with `wait`, waits)."""
     report_dir = Path(report_dir).resolve()
+    if not (report_dir / mf.MANIFEST).is_file():  # before the lock: no lock file beside a wrong folder
+        raise _not_a_report(report_dir)
     with run_lock(report_dir.parent, wait=wait, waiting=waiting, shared=True):
         return _verify(report_dir, unit, data, jobs)
+
+
+def _not_a_report(report_dir: Path) -> VerifyError:
+    return VerifyError(f"{report_dir}: tidak ada {mf.MANIFEST} yang dapat dibaca; ini bukan folder laporan ipasn "
+                       "(folder tahun, mis. reports/<instansi>/2022)")
 
 
 def _verify(report_dir: Path, unit: str | None, data: list[Path] | None, jobs: int | None) -> int:
     manifest = mf.read_manifest(report_dir)
     if manifest is None:
-        raise VerifyError(f"{report_dir}: tidak ada {mf.MANIFEST} yang dapat dibaca; ini bukan folder laporan ipasn "
-                         "(folder tahun, mis. reports/<instansi>/2022)")
+        raise _not_a_report(report_dir)
+    expected = manifest["documents"]
+    if unit is not None and not any(entry.get("unit") == unit for entry in expected.values()):
+        raise VerifyError(f"--unit: '{unit}' tidak tercatat di manifest")
     data_paths, problems = check_inputs(report_dir, manifest, data)
     earlier, more = earlier_years(report_dir, manifest)
     problems += more
@@ -171,9 +181,6 @@ def _verify(report_dir: Path, unit: str | None, data: list[Path] | None, jobs: i
             click.echo(f"  - {problem}", err=True)
         return 2
     click.echo("Masukan sama dengan yang tercatat. Menjalankan ulang ...")
-    expected = manifest["documents"]
-    if unit is not None and not any(entry.get("unit") == unit for entry in expected.values()):
-        raise VerifyError(f"--unit: '{unit}' tidak tercatat di manifest")
     with tempfile.TemporaryDirectory(prefix="ipasn-verify-") as scratch:
         params = _rerun_params(manifest, data_paths, Path(scratch), unit, earlier,
                                _official_path(report_dir, manifest))

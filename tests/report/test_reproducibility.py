@@ -65,7 +65,9 @@ def test_verify_remakes_every_document_and_names_only_the_changed_one(first, tmp
     with run_lock(year_of(copy).parent):
         waiting = subprocess.Popen([*IPASN, "verify", str(year_of(copy)), "--data", str(copy / "data.xlsx"),
                                     "--wait"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        said = waiting.stderr.readline()
+        said = ""
+        while "Menunggu" not in said and waiting.poll() is None:  # any warning printed before it is kept
+            said += waiting.stderr.readline()
         assert "Menunggu proses ipasn lain" in said and f"PID {os.getpid()} " in said, said
     stdout, stderr = waiting.communicate(timeout=600)
     result = subprocess.CompletedProcess(waiting.args, waiting.returncode, stdout, said + stderr)
@@ -101,16 +103,19 @@ def test_verify_and_run_exclude_each_other_and_name_the_holder(first):
 
 
 @pytest.mark.parametrize("where, extra, message", [
-    pytest.param("nowhere", (), "tidak ada manifest.json yang dapat dibaca", id="not-a-report-folder"),
+    pytest.param("nowhere", (), "tidak ada manifest.json yang dapat dibaca", id="no-such-folder"),
+    pytest.param("instansi", (), "tidak ada manifest.json yang dapat dibaca", id="the-instansi-not-a-year"),
     pytest.param("year", ("--unit", "Dinas Antah"), "--unit: 'Dinas Antah' tidak tercatat", id="unknown-unit"),
 ])
 def test_verify_that_cannot_start_exits_2_not_1_which_means_a_document_differs(first, tmp_path, where, extra,
                                                                                message):
-    folder = year_of(first) if where == "year" else tmp_path / "tidak-ada" / "2022"
+    folder = {"year": year_of(first), "instansi": year_of(first).parent}.get(where, tmp_path / "tidak-ada" / "2022")
     result = subprocess.run([*IPASN, "verify", str(folder), *extra], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2, result.stdout + result.stderr
     assert message in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""  # stopped before hashing the inputs
     assert not (tmp_path / "tidak-ada").exists()
+    assert not (first / "out" / ".ipasn-run.lock").exists()  # nothing left beside a wrong folder
 
 
 def test_verify_stops_when_an_input_byte_changed(first, tmp_path):

@@ -26,8 +26,8 @@ def run(params: RunParams, make_executor: Callable[[], Executor], *, only: str |
         wait: bool = False, waiting: Callable[[str], None] = lambda who: None) -> RunOutcome:
     """Prepare, reuse what still matches the manifest, execute the rest, then index and manifest.
 
-    One run at a time per instansi folder: another live run's lock refuses this one (RunBusyError),
-    or with `wait` this one waits for it (`waiting(who)` first)."""
+    One run at a time per instansi folder, and none while a verify reads it: their lock refuses this
+    run (RunBusyError), or with `wait` this one waits for it (`waiting(who)` first)."""
     with run_lock(instansi_dir(params), wait=wait, waiting=waiting):
         return _run(params, make_executor, only=only, force=force, run_file=run_file, progress=progress,
                     planned=planned)

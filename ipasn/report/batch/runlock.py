@@ -14,6 +14,7 @@ Without fcntl (Windows) there is no lock.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import socket
@@ -33,7 +34,8 @@ LOCK_NAME = ".ipasn-run.lock"
 
 
 class RunBusyError(IpasnError):
-    """Another live run is writing the same folder. EX_TEMPFAIL: try again later (or use --wait)."""
+    """Another live ipasn process holds the folder (a run writing it, or verify reading it). EX_TEMPFAIL:
+    try again later (or use --wait)."""
 
     exit_code = 75
 
@@ -73,35 +75,23 @@ def run_lock(folder: Path, wait: bool = False, waiting: Callable[[str], None] = 
              shared: bool = False) -> Iterator[None]:
     """Hold the folder's lock for the block. Busy: RunBusyError naming the holder, or, with `wait`,
     `waiting(holder)` and then wait for it (Ctrl-C and SIGTERM still stop the waiting). `shared` (for
-    readers: verify) excludes runs but not other readers, and leaves a missing folder alone."""
+    readers: verify) excludes runs but not other readers, and never needs to write: a folder that is
+    missing or read-only and was never locked is read without a lock (no run can be writing it)."""
     if fcntl is None:  # pragma: no cover
         yield
         return
     if not shared:
         folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOCK_NAME
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)  # as shared as the documents (umask); not inheritable
-    except PermissionError:
-        try:
-            fd = os.open(path, os.O_RDONLY)  # another user's lock file: lockable, but no record of who holds it
-        except FileNotFoundError:
-            if not shared:
-                raise
-            fd = None  # a reader in a folder it may not write, that no run has ever locked: nothing to exclude
-    except FileNotFoundError:
-        if not shared:
-            raise
-        fd = None  # no such folder: the reader says so itself
+    fd = _open(folder / LOCK_NAME, shared)
     if fd is None:
         yield
         return
-    mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
     try:
+        mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
         try:
             fcntl.flock(fd, mode | fcntl.LOCK_NB)
         except BlockingIOError:
-            who = holder(path)
+            who = holder(folder / LOCK_NAME)
             if not wait:
                 raise RunBusyError(f"folder {folder} sedang dipakai oleh proses ipasn lain ({who}); tunggu sampai "
                                    "proses itu selesai, atau jalankan dengan --wait untuk menunggunya") from None
@@ -114,3 +104,24 @@ def run_lock(folder: Path, wait: bool = False, waiting: Callable[[str], None] = 
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+def _open(path: Path, shared: bool) -> int | None:
+    """The lock file's descriptor (not inheritable), or None for a reader where there is nothing to lock."""
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o666)  # as shared as the documents (umask)
+    except FileNotFoundError:
+        if shared:
+            return None  # no such folder: the reader says so itself
+        raise
+    except OSError as exc:
+        # Not ours to write: another user's lock file, or (for a reader) a read-only copy. A run on a
+        # read-only file system stops here, naming it.
+        if not (isinstance(exc, PermissionError) or (shared and exc.errno == errno.EROFS)):
+            raise
+    try:
+        return os.open(path, os.O_RDONLY)  # lockable all the same
+    except FileNotFoundError:
+        if shared:
+            return None  # never locked, and no run can create the file here to write the folder
+        raise

@@ -219,6 +219,9 @@ def reference_lines(slide, box: Box, categories: Sequence[str], values: Sequence
     chart_box = Box(box.left, box.top, box.width, box.height - legend_height)
     chart = bar_chart(slide, chart_box, categories, {"IP ASN": values}, title, lying=True, maximum=maximum,
                       into=group.shapes)
+    graphic = group.shapes[-1]._element  # python-pptx marks a chart "not to be grouped"; this one is
+    for locks in graphic.iter(qn("a:graphicFrameLocks")):
+        locks.attrib.pop("noGrp", None)
     point_colors(chart, colors)
     _plot_area_at(chart, PLOT_AREA)
     x, y, w, h = PLOT_AREA
@@ -226,6 +229,7 @@ def reference_lines(slide, box: Box, categories: Sequence[str], values: Sequence
     for _, value, color in references:
         at = chart_box.left + int(chart_box.width * (x + w * min(max(value, 0.0), maximum) / maximum))
         line = group.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, at, top, at, bottom)
+        line._element.remove(line._element.find(qn("p:style")))  # the theme's shadow: only what is set below
         line.line.color.rgb = color
         line.line.width = Pt(1.5)
         line.line.dash_style = MSO_LINE_DASH_STYLE.DASH

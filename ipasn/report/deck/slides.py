@@ -17,7 +17,7 @@ from pptx.util import Inches
 
 from ipasn import fmt
 from ipasn.report.content.analysis import DIMENSION_LABELS
-from ipasn.report.content.charts import BAR, COLORS, REFERENCE_COLORS, reference_label
+from ipasn.report.content.charts import BAR, COLORS, REFERENCE_COLORS
 from ipasn.report.content.front import place_and_date
 from ipasn.report.content.present import COMPARISON_NOTE, TARGET_NOTE, basis, numbers_source
 from ipasn.report.content.present_plan import STEP_NUMBERS
@@ -147,7 +147,7 @@ def ranking(prs, f: Facts) -> None:
     elif f.references:  # the documents' comparison figures, as lines (charts.unit_ranking)
         sh.reference_lines(slide, sh.Box.body(), list(shown["unit_kerja"]), shown["ip_asn"],
                            [_category_color(c) for c in shown["kategori"]], "Rata-rata IP ASN per unit kerja",
-                           [(reference_label(r), r.ip_asn, _rgb(color))
+                           [(f"{r.nama} {r.tahun}: {fmt.number(r.ip_asn)}", r.ip_asn, _rgb(color))  # plain text
                             for r, color in zip(f.references, REFERENCE_COLORS * len(f.references))], maximum=100)
     else:
         chart = sh.bar_chart(slide, sh.Box.body(), list(shown["unit_kerja"]), {"IP ASN": shown["ip_asn"]},

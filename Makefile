@@ -53,9 +53,7 @@ system-deps:
 $(STAMP): pyproject.toml constraints.txt | system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	# --no-compile: Python compiles each module the first time it is imported instead (16 s instead of 36 s
-	# here: most installed modules are never imported).
-	$(BIN)/python -m pip install --quiet --no-compile -c constraints.txt -e ".[test,dask]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,dask]"
 	touch $(STAMP)
 
 clean:

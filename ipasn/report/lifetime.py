@@ -106,30 +106,31 @@ def _raise_stopped(signum: int, frame) -> None:  # noqa: ARG001 - a signal handl
 @contextlib.contextmanager
 def stop_on_signals() -> Iterator[None]:
     """SIGINT, SIGTERM and SIGHUP raise `Stopped` in the main thread; the old handlers come back after."""
-    if threading.current_thread() is not threading.main_thread():
+    with _stop_signals_handled_by(_raise_stopped):
         yield
-        return
-    previous = {signum: signal.signal(signum, _raise_stopped) for signum in STOP_SIGNALS}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
 
 
 @contextlib.contextmanager
 def stops_ignored() -> Iterator[None]:
     """For a stop already under way: a further Ctrl-C or SIGTERM would break off a wait that must end
     (and Python 3.11 then takes the awaited thread for ended, and hangs at exit waiting for it)."""
+    with _stop_signals_handled_by(signal.SIG_IGN):
+        yield
+
+
+@contextlib.contextmanager
+def _stop_signals_handled_by(handler) -> Iterator[None]:
+    """`handler` for every stop signal during the block, then the old ones (main thread only: the
+    only one Python lets set them, and the one they interrupt)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in STOP_SIGNALS}
+    previous = {signum: signal.signal(signum, handler) for signum in STOP_SIGNALS}
     try:
         yield
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+        for signum, old in previous.items():
+            signal.signal(signum, old)
 
 
 def exit_status(stop: KeyboardInterrupt) -> int:
